@@ -1,0 +1,284 @@
+"""Loading an organisation's data bundle (one folder under data/) and the shared sources.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.checks import (
+    Column,
+    DataError,
+    boolean,
+    country_code,
+    number_between,
+    one_of,
+    read_csv,
+    read_yaml,
+    require_known,
+    require_unique,
+    slug,
+    text,
+    year_between,
+)
+
+AGREEMENT_TYPES = ("vennskapsby", "intensjonsavtale", "mou")
+STATUSES = ("aktiv", "hvilende")
+FACT_KINDS = ("agreement", "activity", "milestone")
+ACTIVITY_AREAS = (
+    "culture",
+    "youth",
+    "environment",
+    "solidarity",
+    "education",
+    "research",
+    "business",
+    "urban_planning",
+    "tourism",
+    "administration",
+    "eu",
+)
+FIRST_YEAR = 1900
+OUTLINES = Path("shared/countries-110m.geojson")
+
+
+def _year(today: dt.date):
+    return year_between(FIRST_YEAR, today.year)
+
+
+def goal_area_columns() -> dict[str, Column]:
+    """Columns of goal_areas.csv: one row per målområde."""
+    return {
+        "id": Column(slug),
+        "number": Column(lambda v: int(number_between(1, 99)(v))),
+        "name_nb": Column(text),
+        "name_en": Column(text, required=False, default=""),
+        "goal": Column(text, required=False, default=""),
+        "main_strategy": Column(text, required=False, default=""),
+        "source": Column(slug),
+    }
+
+
+def partner_columns(today: dt.date) -> dict[str, Column]:
+    """Columns of partners.csv: one row per partner city."""
+    return {
+        "id": Column(slug),
+        "name": Column(text),
+        "name_in_source": Column(text, required=False, default=""),
+        "country_code": Column(country_code),
+        "country_nb": Column(text),
+        "country_en": Column(text, required=False, default=""),
+        "agreement_type": Column(one_of(*AGREEMENT_TYPES)),
+        "since_year": Column(_year(today)),
+        "since_source": Column(slug),
+        "status": Column(one_of(*STATUSES)),
+        "status_source": Column(slug),
+        "nordic_platform": Column(boolean),
+        "lat": Column(number_between(-90, 90)),
+        "lon": Column(number_between(-180, 180)),
+        "coord_source": Column(slug),
+        "source": Column(slug),
+    }
+
+
+def partner_fact_columns(today: dt.date) -> dict[str, Column]:
+    """Columns of partner_facts.csv: one row per fact about a partnership."""
+    return {
+        "partner_id": Column(slug),
+        "year": Column(_year(today), required=False, dtype="Int64"),
+        "kind": Column(one_of(*FACT_KINDS)),
+        "area": Column(one_of(*ACTIVITY_AREAS), required=False),
+        "text_nb": Column(text),
+        "text_en": Column(text, required=False, default=""),
+        "source": Column(slug),
+    }
+
+
+def partner_conflict_columns(today: dt.date) -> dict[str, Column]:
+    """Columns of partner_conflicts.csv: one row per value another source gives."""
+    return {
+        "partner_id": Column(slug),
+        "field": Column(one_of("since_year")),
+        "value": Column(_year(today)),
+        "source": Column(slug),
+        "note_nb": Column(text),
+        "note_en": Column(text, required=False, default=""),
+    }
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """An organisation's checked data: its description and one tidy frame per file."""
+
+    organisation: dict
+    goal_areas: pd.DataFrame
+    partners: pd.DataFrame
+    partner_facts: pd.DataFrame
+    partner_conflicts: pd.DataFrame
+    files: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.organisation["id"]
+
+
+def list_bundles(data_dir: Path) -> list[tuple[str, str]]:
+    """(id, name) of every folder under data_dir that holds an organisation.yml, sorted by name."""
+    found = []
+    for path in sorted(data_dir.glob("*/organisation.yml")):
+        organisation = read_yaml(path) or {}
+        found.append((path.parent.name, str(organisation.get("name", path.parent.name))))
+    return sorted(found, key=lambda item: item[1])
+
+
+SOURCE_FIELDS = ("title", "publisher", "url", "date", "licence")
+
+
+def load_sources(path: Path) -> pd.DataFrame:
+    """One row per source: id, title, publisher, url, date, licence, short, note."""
+    document = read_yaml(path)
+    if not isinstance(document, dict) or not document:
+        raise DataError(path, "filen har ingen kilder.", expected="én oppføring per kilde-id")
+    rows = []
+    for source_id, entry in document.items():
+        if not isinstance(entry, dict):
+            raise DataError(
+                path,
+                f"kilden «{source_id}» er ikke en oppføring med felt.",
+                expected="felt " + ", ".join(SOURCE_FIELDS),
+            )
+        missing = [name for name in SOURCE_FIELDS if name not in entry]
+        if missing:
+            raise DataError(
+                path,
+                f"kilden «{source_id}» mangler feltet «{missing[0]}».",
+                expected="felt " + ", ".join(SOURCE_FIELDS),
+            )
+        for name in ("title", "publisher", "licence"):
+            if not str(entry[name] or "").strip():
+                raise DataError(path, f"kilden «{source_id}» har tomt felt «{name}».", expected="en verdi")
+        fields = (*SOURCE_FIELDS, "short", "note")
+        rows.append({"id": str(source_id), **{k: _as_text(entry.get(k)) for k in fields}})
+    return pd.DataFrame(rows)
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def load_bundle(folder: Path, known_sources, today: dt.date) -> Bundle:
+    """The checked bundle in `folder`; any problem raises a DataError and nothing is returned."""
+    organisation = _load_organisation(folder / "organisation.yml", known_sources)
+    frames = {
+        "goal_areas": _optional_csv(folder / "goal_areas.csv", goal_area_columns()),
+        "partners": _optional_csv(folder / "partners.csv", partner_columns(today)),
+        "partner_facts": _optional_csv(folder / "partner_facts.csv", partner_fact_columns(today)),
+        "partner_conflicts": _optional_csv(folder / "partner_conflicts.csv", partner_conflict_columns(today)),
+    }
+    _check_references(folder, frames, known_sources)
+    frames["partners"] = frames["partners"].sort_values(["since_year", "name"], ignore_index=True)
+    return Bundle(organisation=organisation, **frames)
+
+
+def _optional_csv(path: Path, columns: dict[str, Column]) -> pd.DataFrame:
+    if not path.exists():
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
+    return read_csv(path, columns)
+
+
+def _check_references(folder: Path, frames: dict, known_sources) -> None:
+    unique = {"goal_areas": "id", "partners": "id"}
+    for name, column in unique.items():
+        require_unique(folder / f"{name}.csv", frames[name], column)
+    source_columns = {
+        "goal_areas": ["source"],
+        "partners": ["since_source", "status_source", "coord_source", "source"],
+        "partner_facts": ["source"],
+        "partner_conflicts": ["source"],
+    }
+    for name, columns in source_columns.items():
+        for column in columns:
+            require_known(
+                folder / f"{name}.csv",
+                frames[name],
+                column,
+                known_sources,
+                "en kjent kilde-id i data/sources.yml",
+            )
+    partner_ids = frames["partners"]["id"]
+    for name in ("partner_facts", "partner_conflicts"):
+        require_known(
+            folder / f"{name}.csv",
+            frames[name],
+            "partner_id",
+            partner_ids,
+            "en id fra partners.csv",
+        )
+
+
+ORGANISATION_KEYS = ("id", "name", "kind")
+
+
+def _load_organisation(path: Path, known_sources) -> dict:
+    if not path.exists():
+        raise DataError(path, "filen finnes ikke.", expected="organisation.yml i organisasjonens mappe")
+    document = read_yaml(path)
+    if not isinstance(document, dict):
+        raise DataError(
+            path,
+            "filen er ikke en oppføring med felt.",
+            expected="felt " + ", ".join(ORGANISATION_KEYS),
+        )
+    for key in ORGANISATION_KEYS:
+        if not str(document.get(key) or "").strip():
+            raise DataError(path, f"feltet «{key}» mangler eller er tomt.", expected="en verdi")
+    if document["id"] != path.parent.name:
+        raise DataError(
+            path,
+            f"id «{document['id']}» er ikke mappens navn.",
+            column="id",
+            expected=f"«{path.parent.name}»",
+        )
+    _check_home(path, document.get("home"), known_sources)
+    for source_id in _source_ids_in(document):
+        if source_id not in set(known_sources):
+            raise DataError(
+                path,
+                f"kilde-id «{source_id}» er ikke kjent.",
+                column="source",
+                expected="en kjent kilde-id i data/sources.yml",
+            )
+    return document
+
+
+def _check_home(path: Path, home, known_sources) -> None:
+    if home is None:
+        return
+    for key, low, high in (("lat", -90, 90), ("lon", -180, 180)):
+        value = home.get(key) if isinstance(home, dict) else None
+        if not isinstance(value, int | float) or not low <= value <= high:
+            raise DataError(
+                path,
+                f"home.{key} er «{value}».",
+                column=f"home.{key}",
+                expected=f"et tall mellom {low} og {high}",
+            )
+
+
+def _source_ids_in(node):
+    """Every value under a key named `source` or ending in `_source`, at any depth."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if (key == "source" or str(key).endswith("_source")) and isinstance(value, str):
+                yield value
+            else:
+                yield from _source_ids_in(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _source_ids_in(item)

@@ -1,0 +1,215 @@
+"""Reading and checking data files: every problem becomes a DataError with a message in Norwegian."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+Parser = Callable[[str], object]
+
+
+class DataError(ValueError):
+    """A data file that does not hold what it should; str() is a message a person can act on."""
+
+    def __init__(self, file, problem, row=None, column=None, expected=None):
+        self.file, self.row, self.column, self.expected = str(file), row, column, expected
+        where = f"Feil i {self.file}"
+        if row is not None:
+            where += f", rad {row}"
+        if column is not None:
+            where += f", kolonne «{column}»"
+        text = f"{where}: {problem}"
+        if expected:
+            text += f" Forventet: {expected}."
+        super().__init__(text)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a CSV file: how to parse a cell and whether it may be empty."""
+
+    parse: Parser
+    required: bool = True
+    default: object = None
+    dtype: str | None = None
+
+
+def text(value: str) -> str:
+    """Any text, trimmed."""
+    return value.strip()
+
+
+def slug(value: str) -> str:
+    """An identifier of lower-case letters, digits and hyphens."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value.strip()):
+        raise ValueError("en id med små bokstaver a–z, sifre og bindestrek (for eksempel «petah-tikva»)")
+    return value.strip()
+
+
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-2 country code."""
+    if not re.fullmatch(r"[A-Z]{2}", value.strip()):
+        raise ValueError("en landkode med to store bokstaver (ISO 3166-1, for eksempel «NO»)")
+    return value.strip()
+
+
+def number_between(low: float, high: float) -> Parser:
+    """A decimal number in [low, high]; a decimal comma is accepted."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise ValueError(f"et tall mellom {low:g} og {high:g}")
+        return number
+
+    return parse
+
+
+def year_between(low: int, high: int) -> Parser:
+    """A whole year in [low, high]."""
+
+    def parse(value: str) -> int:
+        if not re.fullmatch(r"\d{4}", value.strip()) or not low <= int(value) <= high:
+            raise ValueError(f"et årstall mellom {low} og {high}")
+        return int(value)
+
+    return parse
+
+
+def one_of(*allowed: str) -> Parser:
+    """One of a fixed set of values."""
+
+    def parse(value: str) -> str:
+        if value.strip() not in allowed:
+            raise ValueError("én av " + ", ".join(f"«{a}»" for a in allowed))
+        return value.strip()
+
+    return parse
+
+
+def boolean(value: str) -> bool:
+    """true/false (ja/nei accepted)."""
+    word = value.strip().lower()
+    if word in ("true", "ja", "yes", "1"):
+        return True
+    if word in ("false", "nei", "no", "0"):
+        return False
+    raise ValueError("«true» eller «false» (eller «ja»/«nei»)")
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8 (a BOM from Excel is fine)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DataError(path, f"filen kan ikke leses ({err.strerror}).") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(
+            path,
+            f"filen er ikke lagret som UTF-8 (ugyldig tegn på linje {line}).",
+            expected="UTF-8-tekst; i Excel: «Lagre som» → «CSV UTF-8 (kommadelt)»",
+        ) from None
+
+
+def _delimiter(path: Path, header: str, columns: dict[str, Column]) -> str:
+    for delimiter in (",", ";"):
+        if set(columns) & {name.strip() for name in header.split(delimiter)}:
+            return delimiter
+    raise DataError(
+        path,
+        f"finner ingen kjente kolonner i første linje («{header[:80]}»).",
+        row=1,
+        expected="komma eller semikolon som skilletegn og kolonnene " + ", ".join(columns),
+    )
+
+
+def read_csv(path: Path, columns: dict[str, Column]) -> pd.DataFrame:
+    """Rows of a CSV file parsed by `columns`; the first problem found raises a DataError."""
+    content = read_text(path)
+    if not content.strip():
+        raise DataError(path, "filen er tom.", expected="en overskriftslinje og minst én rad")
+    header = content.splitlines()[0]
+    reader = csv.DictReader(io.StringIO(content), delimiter=_delimiter(path, header, columns))
+    missing = [name for name in columns if name not in [f.strip() for f in reader.fieldnames]]
+    if missing:
+        raise DataError(
+            path,
+            "kolonnen mangler.",
+            row=1,
+            column=missing[0],
+            expected="kolonnene " + ", ".join(columns),
+        )
+    reader.fieldnames = [f.strip() for f in reader.fieldnames]
+    records = [_parse_row(path, line, row, columns) for line, row in enumerate(reader, start=2)]
+    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    return frame.astype({name: c.dtype for name, c in columns.items() if c.dtype})
+
+
+def _parse_row(path: Path, line: int, row: dict, columns: dict[str, Column]) -> dict:
+    if None in row:
+        raise DataError(
+            path,
+            "raden har flere felt enn overskriften.",
+            row=line,
+            expected=f"{len(columns)} felt",
+        )
+    parsed = {}
+    for name, column in columns.items():
+        value = (row.get(name) or "").strip()
+        if not value:
+            if column.required:
+                raise DataError(path, "feltet er tomt.", row=line, column=name, expected="en verdi")
+            parsed[name] = column.default
+            continue
+        try:
+            parsed[name] = column.parse(value)
+        except ValueError as err:
+            raise DataError(path, f"verdien «{value}» er ugyldig.", row=line, column=name, expected=str(err)) from None
+    return parsed
+
+
+def require_unique(path: Path, frame: pd.DataFrame, column: str) -> None:
+    """Raise if a value occurs twice in `column` (rows counted as file lines)."""
+    duplicated = frame[column].duplicated()
+    if duplicated.any():
+        position = int(duplicated.to_numpy().nonzero()[0][0])
+        value = frame[column].iloc[position]
+        raise DataError(
+            path,
+            f"«{value}» forekommer mer enn én gang.",
+            row=position + 2,
+            column=column,
+            expected="unike verdier",
+        )
+
+
+def require_known(path: Path, frame: pd.DataFrame, column: str, known, what: str) -> None:
+    """Raise if a non-empty value in `column` is not in `known`."""
+    unknown = frame[column].notna() & ~frame[column].isin(list(known))
+    if unknown.any():
+        position = int(unknown.to_numpy().nonzero()[0][0])
+        value = frame[column].iloc[position]
+        raise DataError(path, f"«{value}» er ikke {what}.", row=position + 2, column=column, expected=f"{what}")
+
+
+def read_yaml(path: Path):
+    """The parsed YAML document; a syntax error names its line."""
+    try:
+        return yaml.safe_load(read_text(path))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(path, f"ugyldig YAML ({err.problem}).", row=line, expected="gyldig YAML") from None

@@ -1,0 +1,50 @@
+"""Norwegian number and date formats for the UI: 29 539; 15,3 %; 29.08.2019."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+NBSP = "\u00a0"
+
+
+def format_int(value) -> str:
+    """A whole number with a no-break space between thousands ("29 539"); missing → "–"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{round(value):,}".replace(",", NBSP).replace("-", "−")
+
+
+def format_decimal(value, decimals: int = 1) -> str:
+    """A decimal number with a decimal comma and grouped thousands ("1 234,5")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",").replace("-", "−")
+
+
+def format_percent(value, decimals: int = 1) -> str:
+    """A percentage already in percent units ("15,3 %")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{format_decimal(value, decimals)}{NBSP}%"
+
+
+def format_date(value: dt.date | str | None) -> str:
+    """A date as dd.mm.yyyy; an ISO string is accepted; empty → "–"."""
+    if not value:
+        return "–"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value.strftime("%d.%m.%Y")
+
+
+# Plotly's `separators`: decimal mark, then thousands separator.
+PLOTLY_SEPARATORS = "," + NBSP
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from a data file made inert for st.markdown: no links, images, HTML, emoji codes or LaTeX."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

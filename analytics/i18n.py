@@ -1,0 +1,174 @@
+"""Every UI string, in bokmål and English, in one place."""
+
+from __future__ import annotations
+
+LANGUAGES = {"nb": "Norsk (bokmål)", "en": "English"}
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # frame
+    "app.title": ("Internasjonal strategi – oppfølging", "International strategy – follow-up"),
+    "app.language": ("Språk", "Language"),
+    "app.organisation": ("Organisasjon", "Organisation"),
+    "app.footer": (
+        "Alle tall med kilde. Data: {data_dir}. Programmet kjører uten internett.",
+        "Every figure with its source. Data: {data_dir}. The app runs without the internet.",
+    ),
+    "app.data_error": (
+        "Dataene kunne ikke lastes, og ingenting er vist fra dem.",
+        "The data could not be loaded; nothing from it is shown.",
+    ),
+    "nav.overview": ("Oversikt", "Overview"),
+    "nav.partners": ("Vennskapsbyer", "Twin cities"),
+    "nav.about": ("Om dataene", "About the data"),
+    # common
+    "source": ("Kilde", "Source"),
+    "sources": ("Kilder", "Sources"),
+    "yes": ("ja", "yes"),
+    "no": ("nei", "no"),
+    "missing": ("mangler", "missing"),
+    "download_csv": ("Last ned CSV", "Download CSV"),
+    "csv_hint": (
+        "Semikolonseparert, UTF-8 – åpnes direkte i Excel.",
+        "Semicolon-separated, UTF-8 – opens directly in Excel.",
+    ),
+    "table_of": ("Tabell: {what}", "Table: {what}"),
+    # overview
+    "overview.adopted": (
+        "Vedtatt av {by} {date} ({case}, {archive}). Strategiperiode {start}–{end}.",
+        "Adopted by {by} on {date} ({case}, {archive}). Strategy period {start}–{end}.",
+    ),
+    "overview.partners": ("Vennskapsbyer og avtaler", "Twin cities and agreements"),
+    "overview.goal_areas": ("Målområder", "Goal areas"),
+    "overview.plan_periods": ("Handlingsplanperioder", "Action plan periods"),
+    "overview.desired_results": ("Strategien skal resultere i", "The strategy is to result in"),
+    "overview.goal": ("Mål", "Goal"),
+    "overview.main_strategy": ("Hovedstrategi", "Main strategy"),
+    "overview.no_strategy": (
+        "Denne organisasjonen har ingen strategi i dataene.",
+        "This organisation has no strategy in the data.",
+    ),
+    "overview.go_partners": ("Se vennskapsbyene på kartet", "See the twin cities on the map"),
+    "overview.go_about": ("Kilder og datanotater", "Sources and data notes"),
+    # partners view
+    "partners.title": (
+        "Vennskapsbyer og samarbeidsavtaler",
+        "Twin cities and cooperation agreements",
+    ),
+    "partners.none": (
+        "{org} har ingen vennskapsbyer i dataene.",
+        "{org} has no twin cities in the data.",
+    ),
+    "partners.year": ("År", "Year"),
+    "partners.play": ("▶ Spill av", "▶ Play"),
+    "partners.pause": ("⏸ Pause", "⏸ Pause"),
+    "partners.in_year": (
+        "{n} av {total} avtaler var inngått i {year}.",
+        "{n} of {total} agreements had begun by {year}.",
+    ),
+    "partners.map_caption": (
+        "Kart over {n} partnerbyer i {year}, med buer fra {home}. Farge etter avtaletype; hvilende relasjoner er hule og grå.",
+        "Map of {n} partner cities in {year}, with arcs from {home}. Colour by agreement type; dormant relations are hollow and grey.",
+    ),
+    "partners.legend": ("Forklaring", "Legend"),
+    "partners.dormant": ("hvilende", "dormant"),
+    "partners.active": ("aktiv", "active"),
+    "partners.home": ("hjemby", "home city"),
+    "partners.chart_title": ("Antall avtaler over tid", "Number of agreements over time"),
+    "partners.chart_year": ("Valgt:", "Selected:"),
+    "partners.chart_summary": (
+        "Første avtale: {first}. Flest nye avtaler i ett år: {peak_n} i {peak_year}. I alt {total} i {last}.",
+        "First agreement: {first}. Most new agreements in one year: {peak_n} in {peak_year}. {total} in all by {last}.",
+    ),
+    "partners.profile": ("Profil", "Profile"),
+    "partners.choose_city": ("Velg by", "Choose a city"),
+    "partners.since": ("Siden", "Since"),
+    "partners.type": ("Avtaletype", "Agreement type"),
+    "partners.status": ("Status", "Status"),
+    "partners.country": ("Land", "Country"),
+    "partners.nordic_platform": ("Nordisk plattform", "Nordic platform"),
+    "partners.areas": ("Aktivitetsområder", "Activity areas"),
+    "partners.areas_none": (
+        "Ingen aktivitetsområder funnet i kildene.",
+        "No activity areas found in the sources.",
+    ),
+    "partners.facts": ("Avtaleinnhold og hendelser", "Agreement content and events"),
+    "partners.facts_none": (
+        "Ingen opplysninger om avtaleinnhold funnet.",
+        "No information on the agreement's content found.",
+    ),
+    "partners.conflict": (
+        "Kildene spriker om startåret: {used} ({used_source}) mot {other} ({other_source}). {note}",
+        "The sources disagree on the start year: {used} ({used_source}) against {other} ({other_source}). {note}",
+    ),
+    "partners.table": ("Alle partnerbyer", "All partner cities"),
+    "partners.tooltip": (
+        "{name} – {country}\n{type}, siden {year}\n{status}",
+        "{name} – {country}\n{type}, since {year}\n{status}",
+    ),
+    # agreement types, statuses, areas
+    "type.vennskapsby": ("Vennskapsby", "Twin city"),
+    "type.intensjonsavtale": ("Intensjonsavtale", "Letter of intent"),
+    "type.mou": ("MoU / solidaritet", "MoU / solidarity"),
+    "status.aktiv": ("aktiv", "active"),
+    "status.hvilende": ("hvilende", "dormant"),
+    "area.culture": ("kultur", "culture"),
+    "area.youth": ("ungdom", "youth"),
+    "area.environment": ("miljø", "environment"),
+    "area.solidarity": ("solidaritet", "solidarity"),
+    "area.education": ("utdanning", "education"),
+    "area.research": ("forskning og teknologi", "research and technology"),
+    "area.business": ("næringsliv", "business"),
+    "area.urban_planning": ("byplanlegging", "urban planning"),
+    "area.tourism": ("turisme", "tourism"),
+    "area.administration": ("kommunal forvaltning", "municipal administration"),
+    "area.eu": ("EU-prosjekter", "EU projects"),
+    # columns
+    "col.name": ("By", "City"),
+    "col.country": ("Land", "Country"),
+    "col.type": ("Avtaletype", "Agreement type"),
+    "col.since": ("Siden", "Since"),
+    "col.status": ("Status", "Status"),
+    "col.nordic": ("Nordisk plattform", "Nordic platform"),
+    "col.sources": ("Kilder", "Sources"),
+    "col.id": ("Id", "Id"),
+    "col.title": ("Tittel", "Title"),
+    "col.publisher": ("Utgiver", "Publisher"),
+    "col.url": ("Lenke", "Link"),
+    "col.date": ("Dato", "Date"),
+    "col.licence": ("Lisens", "Licence"),
+    "col.note": ("Merknad", "Note"),
+    "col.used_year": ("År brukt", "Year used"),
+    "col.other_year": ("Annet år", "Other year"),
+    "col.other_source": ("Kilde for annet år", "Source of the other year"),
+    "col.file": ("Fil", "File"),
+    "col.rows": ("Rader", "Rows"),
+    # about
+    "about.title": ("Om dataene", "About the data"),
+    "about.intro": (
+        "Alt dashbordet viser kommer fra filene under, og hver post peker på en kilde i listen. "
+        "Der kildene er uenige, vises begge.",
+        "Everything the dashboard shows comes from the files below, and every record points to a source in the list. "
+        "Where sources disagree, both are shown.",
+    ),
+    "about.sources": ("Kilder", "Sources"),
+    "about.notes": ("Datanotater", "Data notes"),
+    "about.conflicts": ("Kilder som er uenige", "Sources that disagree"),
+    "about.conflicts_none": (
+        "Ingen kjente uenigheter mellom kildene.",
+        "No known disagreements between sources.",
+    ),
+    "about.files": ("Filer i datapakken", "Files in the data bundle"),
+    "about.outlines": (
+        "Landegrensene er Natural Earth 1:110m (public domain). Små øysamfunn som Færøyene er ikke med i denne skalaen; "
+        "Klaksvík vises derfor i havet.",
+        "Country outlines are Natural Earth 1:110m (public domain). Small island territories such as the Faroe Islands are "
+        "not in this scale, so Klaksvík is drawn in the sea.",
+    ),
+}
+
+
+def t(key: str, lang: str = "nb", **values) -> str:
+    """The string for `key` in `lang`, with {placeholders} filled from `values`."""
+    nb, en = TEXTS[key]
+    text = en if lang == "en" else nb
+    return text.format(**values) if values else text

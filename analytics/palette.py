@@ -1,0 +1,46 @@
+"""One colour-blind-safe palette (Okabe & Ito 2008) for every chart and map."""
+
+from __future__ import annotations
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+# Målområder by their number in the strategy; the same colour in every view.
+GOAL_AREA_COLOURS = {
+    1: OKABE_ITO["blue"],
+    2: OKABE_ITO["orange"],
+    3: OKABE_ITO["bluish_green"],
+    4: OKABE_ITO["reddish_purple"],
+    5: OKABE_ITO["vermillion"],
+}
+
+AGREEMENT_COLOURS = {
+    "vennskapsby": OKABE_ITO["blue"],
+    "intensjonsavtale": OKABE_ITO["vermillion"],
+    "mou": OKABE_ITO["bluish_green"],
+}
+
+DORMANT_GREY = "#8C8C8C"
+HOME_COLOUR = OKABE_ITO["black"]
+LAND = "#E6E3DA"
+OCEAN = "#F4F8FB"
+BORDER = "#FFFFFF"
+
+
+def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
+    """[r, g, b, a] for deck.gl from "#RRGGBB"."""
+    value = hex_colour.lstrip("#")
+    return [int(value[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+def goal_area_colour(number: int) -> str:
+    """The colour of målområde `number` (a neutral grey past the fifth)."""
+    return GOAL_AREA_COLOURS.get(int(number), DORMANT_GREY)

@@ -1,0 +1,149 @@
+"""Pure analysis of partner cities: who is active when, counts over time, arcs, profiles."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.bundle import AGREEMENT_TYPES
+from analytics.i18n import t
+from analytics.provenance import source_label
+
+
+def partners_active_in(partners: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The partners whose agreement began in or before `year`."""
+    return partners[partners["since_year"] <= year].reset_index(drop=True)
+
+
+def partner_counts_by_year(partners: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """One row per year and agreement type: the number of partnerships begun by that year."""
+    years = pd.RangeIndex(first, last + 1, name="year")
+    begun = partners.groupby(["since_year", "agreement_type"]).size().unstack(fill_value=0)
+    begun = begun.reindex(columns=list(AGREEMENT_TYPES), fill_value=0)
+    before = begun[begun.index < first].sum()
+    counts = begun.reindex(years, fill_value=0).cumsum() + before
+    return counts.reset_index().melt(id_vars="year", var_name="agreement_type", value_name="count")
+
+
+def arcs_from_home(partners: pd.DataFrame, home: dict) -> pd.DataFrame:
+    """One row per partner: its id, type, status and the arc's source and target [lon, lat]."""
+    frame = partners[["id", "name", "agreement_type", "status", "lon", "lat"]].copy()
+    frame["source_position"] = [[home["lon"], home["lat"]]] * len(frame)
+    frame["target_position"] = frame[["lon", "lat"]].values.tolist()
+    return frame.drop(columns=["lon", "lat"]).reset_index(drop=True)
+
+
+def facts_for(facts: pd.DataFrame, partner_id: str) -> pd.DataFrame:
+    """The facts about one partner, dated ones first in year order."""
+    rows = facts[facts["partner_id"] == partner_id]
+    return rows.sort_values("year", na_position="last", kind="stable").reset_index(drop=True)
+
+
+def activity_areas_of(facts: pd.DataFrame, partner_id: str) -> list[str]:
+    """The distinct activity areas named in the facts about one partner, in first-seen order."""
+    areas = facts_for(facts, partner_id)["area"].dropna()
+    return list(dict.fromkeys(areas))
+
+
+def year_conflicts(partners: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame:
+    """One row per disputed start year: partner, the year used and its source, the other year and its source."""
+    other = conflicts[conflicts["field"] == "since_year"].rename(
+        columns={"value": "other_year", "source": "other_source"}
+    )
+    used = partners[["id", "name", "since_year", "since_source"]]
+    merged = used.merge(other, left_on="id", right_on="partner_id")
+    columns = [
+        "id",
+        "name",
+        "since_year",
+        "since_source",
+        "other_year",
+        "other_source",
+        "note_nb",
+        "note_en",
+    ]
+    return merged[columns].reset_index(drop=True)
+
+
+def sources_of(partners: pd.DataFrame, facts: pd.DataFrame, conflicts: pd.DataFrame, partner_id: str) -> list[str]:
+    """Every source id behind one partner's record, facts and conflicts, without repeats."""
+    row = partners[partners["id"] == partner_id]
+    ids = row[["source", "since_source", "status_source", "coord_source"]].to_numpy().ravel().tolist()
+    ids += facts.loc[facts["partner_id"] == partner_id, "source"].tolist()
+    ids += conflicts.loc[conflicts["partner_id"] == partner_id, "source"].tolist()
+    return list(dict.fromkeys(ids))
+
+
+def country_in(partners: pd.DataFrame, lang: str) -> pd.Series:
+    """The partners' country names in `lang` (bokmål where no English name is given)."""
+    if lang == "en":
+        return partners["country_en"].where(partners["country_en"].astype(bool), partners["country_nb"])
+    return partners["country_nb"]
+
+
+def partner_tooltips(partners: pd.DataFrame, lang: str) -> pd.Series:
+    """One plain-text tooltip per partner: city, country, type, since-year, status."""
+    countries = country_in(partners, lang)
+    texts = [
+        t(
+            "partners.tooltip",
+            lang,
+            name=row.name,
+            country=country,
+            type=t(f"type.{row.agreement_type}", lang),
+            year=row.since_year,
+            status=t(f"status.{row.status}", lang),
+        )
+        for row, country in zip(partners.itertuples(), countries, strict=True)
+    ]
+    return pd.Series(texts, index=partners.index, dtype=object)
+
+
+def partner_table(partners: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The partners as a table for people: labelled columns in `lang`, one row per city."""
+    return pd.DataFrame(
+        {
+            t("col.name", lang): partners["name"],
+            t("col.country", lang): country_in(partners, lang),
+            t("col.type", lang): partners["agreement_type"].map(lambda v: t(f"type.{v}", lang)),
+            t("col.since", lang): partners["since_year"],
+            t("col.status", lang): partners["status"].map(lambda v: t(f"status.{v}", lang)),
+            t("col.nordic", lang): partners["nordic_platform"].map(lambda v: t("yes" if v else "no", lang)),
+            t("col.sources", lang): [
+                "; ".join(dict.fromkeys(source_label(sources, s) for s in ids))
+                for ids in partners[["source", "since_source", "status_source", "coord_source"]].to_numpy().tolist()
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def counts_summary(partners: pd.DataFrame, lang: str) -> str:
+    """A one-sentence text alternative to the chart of agreements over time."""
+    per_year = partners.groupby("since_year").size()
+    return t(
+        "partners.chart_summary",
+        lang,
+        first=int(per_year.index.min()),
+        peak_n=int(per_year.max()),
+        peak_year=int(per_year.idxmax()),
+        total=len(partners),
+        last=int(per_year.index.max()),
+    )
+
+
+def conflict_table(conflicts: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The disputed start years as a table for people, in `lang`."""
+    notes = (
+        conflicts["note_en"].where(conflicts["note_en"].astype(bool), conflicts["note_nb"])
+        if lang == "en"
+        else conflicts["note_nb"]
+    )
+    return pd.DataFrame(
+        {
+            t("col.name", lang): conflicts["name"],
+            t("col.used_year", lang): conflicts["since_year"],
+            t("source", lang): conflicts["since_source"].map(lambda s: source_label(sources, s)),
+            t("col.other_year", lang): conflicts["other_year"],
+            t("col.other_source", lang): conflicts["other_source"].map(lambda s: source_label(sources, s)),
+            t("col.note", lang): notes,
+        }
+    )

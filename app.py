@@ -1,0 +1,36 @@
+"""The picture frame: page config, navigation, the shared sidebar and the footer."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from ui import cached, shell
+
+st.set_page_config(page_title="Internasjonal strategi", page_icon="🌍", layout="wide")
+
+lang, org_id = shell.sidebar_choices()
+
+pages = [
+    st.Page(
+        "pages/oversikt.py",
+        title=t("nav.overview", lang),
+        icon=":material/dashboard:",
+        url_path="oversikt",
+        default=True,
+    ),
+    st.Page(
+        "pages/vennskapsbyer.py",
+        title=t("nav.partners", lang),
+        icon=":material/public:",
+        url_path="vennskapsbyer",
+    ),
+    st.Page(
+        "pages/om_dataene.py",
+        title=t("nav.about", lang),
+        icon=":material/info:",
+        url_path="om-dataene",
+    ),
+]
+st.navigation(pages).run()
+
+st.divider()
+st.caption(t("app.footer", lang, data_dir=cached.data_dir().name))

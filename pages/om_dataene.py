@@ -1,0 +1,43 @@
+"""Om dataene: every source, the bundle's data notes, conflicts between sources, and the files."""
+
+import streamlit as st
+
+from analytics import partners
+from analytics.about import bundle_files, source_table
+from analytics.i18n import t
+from analytics.provenance import source_label
+from ui import cached, shell
+
+# 1/ Data
+ctx = shell.context()
+lang, bundle = ctx.lang, ctx.bundle
+
+# 2/ Sources
+st.title(t("about.title", lang))
+st.markdown(t("about.intro", lang))
+st.header(t("about.sources", lang))
+st.dataframe(
+    source_table(ctx.sources, lang),
+    hide_index=True,
+    width="stretch",
+    column_config={t("col.url", lang): st.column_config.LinkColumn(t("col.url", lang))},
+)
+
+# 3/ Data notes
+st.header(t("about.notes", lang))
+for note in bundle.organisation.get("notes", []):
+    text = note.get("text_en") if lang == "en" and note.get("text_en") else note["text_nb"]
+    st.text(f"{text}\n({t('source', lang)}: {source_label(ctx.sources, note['source'])})")
+st.text(t("about.outlines", lang))
+
+# 4/ Conflicts
+st.header(t("about.conflicts", lang))
+conflicts = partners.year_conflicts(bundle.partners, bundle.partner_conflicts)
+if conflicts.empty:
+    st.caption(t("about.conflicts_none", lang))
+else:
+    st.dataframe(partners.conflict_table(conflicts, ctx.sources, lang), hide_index=True, width="stretch")
+
+# 5/ Files
+st.header(t("about.files", lang))
+st.dataframe(bundle_files(bundle, cached.data_dir(), lang), hide_index=True, width="stretch")

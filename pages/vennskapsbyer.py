@@ -1,0 +1,83 @@
+"""Vennskapsbyer: the partner cities on a map by year, their profiles, a table and downloads."""
+
+import streamlit as st
+
+from analytics import maps, partners
+from analytics.charts import partnerships_over_time
+from analytics.exports import csv_for_excel
+from analytics.i18n import t
+from ui import cached, shell, widgets
+
+FIRST_YEAR = 1945
+
+# 1/ Data
+ctx = shell.context()
+lang, bundle = ctx.lang, ctx.bundle
+st.title(t("partners.title", lang))
+if bundle.partners.empty:
+    st.info(t("partners.none", lang, org=bundle.organisation["name"]))
+    st.stop()
+home = bundle.organisation["home"]
+all_partners = bundle.partners
+map_sources = [
+    *all_partners["source"],
+    *all_partners["coord_source"],
+    home["source"],
+    "natural-earth-110m",
+]
+
+
+# 2/ Map and chart, redrawn by the year control (and by the play button, one year per tick)
+@widgets.playable_year(first=FIRST_YEAR, last=ctx.today.year, lang=lang)
+def map_and_chart(year: int) -> None:
+    visible = partners.partners_active_in(all_partners, year)
+    st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
+    map_column, chart_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        view = maps.view_for(all_partners, home)
+        deck = maps.partner_map(
+            visible,
+            home,
+            cached.outlines(cached.data_dir()),
+            view,
+            partners.partner_tooltips(visible, lang),
+        )
+        st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
+        st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
+        widgets.map_legend(lang)
+        shell.caption_source(ctx, map_sources)
+    with chart_column:
+        counts = partners.partner_counts_by_year(all_partners, FIRST_YEAR, ctx.today.year)
+        labels = {key: t(f"type.{key}", lang) for key in counts["agreement_type"].unique()}
+        fig = partnerships_over_time(
+            counts, year, labels, t("partners.chart_title", lang), t("partners.chart_year", lang)
+        )
+        st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+        st.caption(partners.counts_summary(all_partners, lang))
+        shell.caption_source(ctx, [*all_partners["since_source"]])
+
+
+map_and_chart()
+
+# 3/ Profile of one city
+st.header(t("partners.profile", lang))
+chosen = st.selectbox(
+    t("partners.choose_city", lang),
+    list(all_partners["id"]),
+    format_func=dict(zip(all_partners["id"], all_partners["name"], strict=True)).get,
+    key="city",
+)
+widgets.partner_profile(ctx, chosen)
+
+# 4/ Table and download
+st.header(t("partners.table", lang))
+table = partners.partner_table(all_partners, ctx.sources, lang)
+st.dataframe(table, hide_index=True, width="stretch")
+shell.caption_source(ctx, [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]])
+st.download_button(
+    t("download_csv", lang),
+    csv_for_excel(all_partners),
+    file_name=f"{bundle.id}-partnerbyer.csv",
+    mime="text/csv",
+    help=t("csv_hint", lang),
+)

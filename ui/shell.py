@@ -1,0 +1,71 @@
+"""Shared widgets and context for every page: language, organisation, the loaded bundle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from analytics.bundle import Bundle
+from analytics.checks import DataError
+from analytics.i18n import LANGUAGES, t
+from analytics.provenance import source_line
+from ui import cached
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page needs: language, today, the chosen organisation's bundle and the sources."""
+
+    lang: str
+    today: dt.date
+    bundle: Bundle
+    sources: pd.DataFrame
+
+
+def sidebar_choices() -> tuple[str, str]:
+    """The language and organisation pickers in the sidebar; returns (lang, org_id)."""
+    folder = cached.data_dir()
+    lang = st.sidebar.radio("Språk / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True, key="lang")
+    try:
+        choices = dict(cached.bundles(folder))
+    except DataError as err:
+        stop_with(err, lang)
+    if not choices:
+        st.error(f"Ingen organisasjoner funnet i {folder} (ingen undermappe med organisation.yml).")
+        st.stop()
+    default = "trondheim" if "trondheim" in choices else next(iter(choices))
+    org_id = st.sidebar.selectbox(
+        t("app.organisation", lang),
+        list(choices),
+        index=list(choices).index(default),
+        format_func=choices.get,
+        key="org",
+    )
+    return lang, org_id
+
+
+def context() -> Context:
+    """The page context for the current sidebar choices; a data error stops the page with its message."""
+    lang = st.session_state.get("lang", "nb")
+    folder = cached.data_dir()
+    today = dt.date.today()
+    try:
+        sources = cached.sources(folder)
+        bundle = cached.bundle(folder, st.session_state.get("org", "trondheim"), today)
+    except DataError as err:
+        stop_with(err, lang)
+    return Context(lang=lang, today=today, bundle=bundle, sources=sources)
+
+
+def stop_with(err: DataError, lang: str):
+    """Show a data error as a message (never a stack trace) and stop the page."""
+    st.error(f"{t('app.data_error', lang)}\n\n{err}")
+    st.stop()
+
+
+def caption_source(ctx: Context, source_ids) -> None:
+    """The source line under a chart or table."""
+    st.caption(source_line(ctx.sources, source_ids, ctx.lang))

@@ -1,0 +1,124 @@
+"""Shared widgets: the playable year control, the map legend, a partner's profile."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics import palette, partners
+from analytics.formatting import escape_markdown
+from analytics.i18n import t
+from analytics.provenance import safe_url, source_label
+
+PLAY_SECONDS = 0.4
+
+
+def playable_year(first: int, last: int, lang: str):
+    """Decorate draw(year) into a fragment with a year slider and a play button that steps one year per tick."""
+
+    def decorate(draw):
+        def run() -> None:
+            st.session_state.setdefault("year", last)
+            playing = st.session_state.get("playing", False)
+            st.fragment(run_every=PLAY_SECONDS if playing else None)(_year_fragment)(draw, first, last, lang)
+
+        return run
+
+    return decorate
+
+
+def _year_fragment(draw, first: int, last: int, lang: str) -> None:
+    if st.session_state.get("playing"):
+        st.session_state.year = min(st.session_state.year + 1, last)
+        if st.session_state.year >= last:
+            st.session_state.playing = False
+            st.rerun()
+    button_column, slider_column = st.columns([1, 7], vertical_alignment="bottom")
+    playing = st.session_state.get("playing", False)
+    if button_column.button(t("partners.pause" if playing else "partners.play", lang), key="play", width="stretch"):
+        if not playing and st.session_state.year >= last:
+            st.session_state.year = first
+        st.session_state.playing = not playing
+        st.rerun()
+    year = slider_column.slider(t("partners.year", lang), first, last, key="year")
+    draw(year)
+
+
+def map_legend(lang: str) -> None:
+    """Colour swatches for the agreement types, dormant relations and the home city (no data text inside)."""
+    items = [(colour, t(f"type.{key}", lang), True) for key, colour in palette.AGREEMENT_COLOURS.items()]
+    items += [
+        (palette.DORMANT_GREY, t("partners.dormant", lang), False),
+        (palette.HOME_COLOUR, t("partners.home", lang), True),
+    ]
+    swatches = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:18px;font-size:1rem">'
+        f'<span style="width:14px;height:14px;border-radius:50%;border:3px solid {colour};'
+        f'background:{colour if filled else "#fff"};margin-right:6px"></span>{label}</span>'
+        for colour, label, filled in items
+    )
+    st.markdown(
+        f'<div role="list" aria-label="{t("partners.legend", lang)}">{swatches}</div>',
+        unsafe_allow_html=True,
+    )
+
+
+def partner_profile(ctx, partner_id: str) -> None:
+    """One partner's profile: facts, activity areas, sources, and any conflicting start years."""
+    lang, bundle = ctx.lang, ctx.bundle
+    row = bundle.partners[bundle.partners["id"] == partner_id].iloc[0]
+    country = partners.country_in(bundle.partners[bundle.partners["id"] == partner_id], lang).iloc[0]
+    st.subheader(f"{row['name']} – {country}", anchor=False)
+    columns = st.columns(4)
+    columns[0].metric(t("partners.since", lang), str(row["since_year"]))
+    columns[1].metric(t("partners.type", lang), t(f"type.{row['agreement_type']}", lang))
+    columns[2].metric(t("partners.status", lang), t(f"status.{row['status']}", lang))
+    columns[3].metric(t("partners.nordic_platform", lang), t("yes" if row["nordic_platform"] else "no", lang))
+    for conflict in (
+        partners.year_conflicts(bundle.partners, bundle.partner_conflicts).query("id == @partner_id").itertuples()
+    ):
+        note = conflict.note_en if lang == "en" and conflict.note_en else conflict.note_nb
+        st.warning(
+            escape_markdown(
+                t(
+                    "partners.conflict",
+                    lang,
+                    used=conflict.since_year,
+                    used_source=source_label(ctx.sources, conflict.since_source),
+                    other=conflict.other_year,
+                    other_source=source_label(ctx.sources, conflict.other_source),
+                    note=note,
+                )
+            ),
+            icon="⚠️",
+        )
+    areas = partners.activity_areas_of(bundle.partner_facts, partner_id)
+    st.markdown(
+        f"**{t('partners.areas', lang)}:** "
+        + (", ".join(t(f"area.{a}", lang) for a in areas) or t("partners.areas_none", lang))
+    )
+    st.markdown(f"**{t('partners.facts', lang)}**")
+    facts = partners.facts_for(bundle.partner_facts, partner_id)
+    if facts.empty:
+        st.caption(t("partners.facts_none", lang))
+    lines = []
+    for fact in facts.itertuples():
+        text = fact.text_en if lang == "en" and fact.text_en else fact.text_nb
+        year = f"{fact.year}: " if fact.year is not None and str(fact.year) != "<NA>" else ""
+        lines.append(f"- {escape_markdown(year + text)} *({escape_markdown(source_label(ctx.sources, fact.source))})*")
+    st.markdown("\n".join(lines))
+    source_list(
+        ctx,
+        partners.sources_of(bundle.partners, bundle.partner_facts, bundle.partner_conflicts, partner_id),
+    )
+
+
+def source_list(ctx, source_ids) -> None:
+    """The sources behind a record, as escaped titles with a link where the address is plain http(s)."""
+    rows = ctx.sources.set_index("id").loc[list(source_ids)]
+    lines = []
+    for _, source in rows.iterrows():
+        title = escape_markdown(f"{source['publisher']}: {source['title']}")
+        url = safe_url(source["url"])
+        lines.append(f"- [{title}](<{url}>)" if url else f"- {title}")
+    with st.expander(t("col.sources", lang=ctx.lang) + f" ({len(lines)})"):
+        st.markdown("\n".join(lines))
