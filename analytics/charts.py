@@ -45,15 +45,16 @@ def partnerships_over_time(
             )
         )
     fig.add_vline(x=year, line={"color": palette.HOME_COLOUR, "width": 2, "dash": "dot"})
+    late = year > (counts["year"].min() + counts["year"].max()) / 2
     fig.add_annotation(
         x=year,
         y=1,
         yref="paper",
         text=f"{year_label} {year}",
         showarrow=False,
-        xanchor="left",
+        xanchor="right" if late else "left",
         yanchor="bottom",
     )
-    fig.update_xaxes(title=None, tickformat="d")
+    fig.update_xaxes(title=None, tickformat="d", range=[counts["year"].min() - 1, counts["year"].max() + 1])
     fig.update_yaxes(title=None, rangemode="tozero", dtick=5)
     return base_layout(fig, title)

@@ -13,7 +13,7 @@ import pydeck as pdk
 from analytics import palette
 from analytics.partners import arcs_from_home
 
-MAP_WIDTH_PX = 900
+MAP_WIDTH_PX = 620
 MAP_HEIGHT_PX = 560
 
 
@@ -32,7 +32,7 @@ def view_fitting(points: pd.DataFrame, width: int = MAP_WIDTH_PX, height: int = 
     """A view centred on the points (columns lon, lat), zoomed so that all fit with a margin."""
     lon_min, lon_max = points["lon"].min(), points["lon"].max()
     y_min, y_max = _mercator_y(points["lat"].min()), _mercator_y(points["lat"].max())
-    lon_span = max(lon_max - lon_min, 1.0) * 1.25
+    lon_span = max(lon_max - lon_min, 1.0) * 1.15
     y_span = max(y_max - y_min, 0.02) * 1.3
     zoom_x = math.log2(width * 360 / (lon_span * 512))
     zoom_y = math.log2(height * 2 * math.pi / (y_span * 512))
@@ -44,6 +44,81 @@ def view_fitting(points: pd.DataFrame, width: int = MAP_WIDTH_PX, height: int = 
         zoom=round(min(zoom_x, zoom_y), 2),
         min_zoom=0.5,
         max_zoom=8,
+    )
+
+
+LABEL_FONT_PX = 14
+# Candidate places for a label around its point: (anchor, baseline, pixel offset).
+LABEL_PLACES = (
+    ("middle", "bottom", [0, -11]),
+    ("start", "center", [11, 0]),
+    ("end", "center", [-11, 0]),
+    ("middle", "top", [0, 11]),
+    ("start", "bottom", [7, -7]),
+    ("end", "bottom", [-7, -7]),
+    ("start", "top", [7, 7]),
+    ("end", "top", [-7, 7]),
+)
+
+
+def _pixel(lon: float, lat: float, view: pdk.ViewState) -> tuple[float, float]:
+    scale = 512 * 2**view.zoom / (2 * math.pi)
+    x = math.radians(lon - view.longitude) * scale
+    y = -(_mercator_y(lat) - _mercator_y(view.latitude)) * scale
+    return x, y
+
+
+def _label_box(x: float, y: float, text: str, place) -> tuple[float, float, float, float]:
+    anchor, baseline, (dx, dy) = place
+    width, height = 0.55 * LABEL_FONT_PX * len(text) + 6, LABEL_FONT_PX + 4
+    left = {"middle": x + dx - width / 2, "start": x + dx, "end": x + dx - width}[anchor]
+    top = {"bottom": y + dy - height, "center": y + dy - height / 2, "top": y + dy}[baseline]
+    return left, top, left + width, top + height
+
+
+def _overlaps(box, others) -> bool:
+    return any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in others)
+
+
+def labels_without_overlap(
+    points: pd.DataFrame, view: pdk.ViewState, width: int = MAP_WIDTH_PX, height: int = MAP_HEIGHT_PX
+) -> pd.DataFrame:
+    """The labels that fit at the view's zoom, in row order of priority, each at the first free place around its point."""
+    placed, rows = [], []
+    pixels = [_pixel(p.lon, p.lat, view) for p in points.itertuples()]
+    for point, (x, y) in zip(points.itertuples(), pixels, strict=True):
+        # Other cities' dots are obstacles too, except those drawn on top of this one.
+        dots = [(px - 8, py - 8, px + 8, py + 8) for px, py in pixels if abs(px - x) > 8 or abs(py - y) > 8]
+        for index, place in enumerate(LABEL_PLACES):
+            box = _label_box(x, y, point.name, place)
+            inside = -width / 2 < box[0] and box[2] < width / 2 and -height / 2 < box[1] and box[3] < height / 2
+            if inside and not _overlaps(box, placed) and not _overlaps(box, dots):
+                placed.append(box)
+                rows.append({"name": point.name, "lon": point.lon, "lat": point.lat, "place": index})
+                break
+    return pd.DataFrame(rows, columns=["name", "lon", "lat", "place"])
+
+
+def _label_layer(rows: pd.DataFrame, place: int) -> pdk.Layer:
+    """One TextLayer per label place: deck.gl draws constant anchors more reliably than per-row ones."""
+    anchor, baseline, offset = LABEL_PLACES[place]
+    return pdk.Layer(
+        "TextLayer",
+        id=f"labels-{place}",
+        data=rows[["name", "lon", "lat"]],
+        get_position=["lon", "lat"],
+        get_text="name",
+        get_size=LABEL_FONT_PX,
+        get_color=[26, 26, 26, 255],
+        get_pixel_offset=offset,
+        get_text_anchor=f"'{anchor}'",
+        get_alignment_baseline=f"'{baseline}'",
+        character_set="'auto'",
+        font_family="'Source Sans, Helvetica, Arial, sans-serif'",
+        font_weight=600,
+        background=True,
+        get_background_color=[255, 255, 255, 210],
+        background_padding=[3, 1],
     )
 
 
@@ -74,6 +149,8 @@ def partner_map(
         tooltip=styled["tooltip"].to_numpy(),
     )
     home_point = pd.DataFrame([{"name": home["name"], "lon": home["lon"], "lat": home["lat"], "tooltip": home["name"]}])
+    # Labels that would overlap at the initial zoom are left out; every city keeps its tooltip.
+    labels = labels_without_overlap(pd.concat([home_point, points], ignore_index=True)[["name", "lon", "lat"]], view)
     layers = [
         pdk.Layer(
             "SolidPolygonLayer",
@@ -129,32 +206,12 @@ def partner_map(
             line_width_min_pixels=2,
             pickable=True,
         ),
-        pdk.Layer(
-            "TextLayer",
-            id="labels",
-            data=pd.concat(
-                [points[["name", "lon", "lat"]], home_point[["name", "lon", "lat"]]],
-                ignore_index=True,
-            ),
-            get_position=["lon", "lat"],
-            get_text="name",
-            get_size=14,
-            get_color=[26, 26, 26, 255],
-            get_pixel_offset=[0, -16],
-            get_text_anchor="'middle'",
-            get_alignment_baseline="'bottom'",
-            character_set="auto",
-            font_weight=600,
-            background=True,
-            get_background_color=[255, 255, 255, 200],
-            background_padding=[3, 1],
-        ),
     ]
+    layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
         map_provider=None,
-        map_style=None,
         tooltip={"text": "{tooltip}"},
     )
 

@@ -32,7 +32,7 @@ map_sources = [
 def map_and_chart(year: int) -> None:
     visible = partners.partners_active_in(all_partners, year)
     st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
-    map_column, chart_column = st.columns([3, 2], gap="medium")
+    map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
         view = maps.view_for(all_partners, home)
         deck = maps.partner_map(
@@ -72,7 +72,7 @@ widgets.partner_profile(ctx, chosen)
 # 4/ Table and download
 st.header(t("partners.table", lang))
 table = partners.partner_table(all_partners, ctx.sources, lang)
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 35 + 3)
 shell.caption_source(ctx, [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]])
 st.download_button(
     t("download_csv", lang),
