@@ -1,0 +1,43 @@
+# Two commands do all the set-up: `make run` (the dashboard) and `make test` (lint + the whole test suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format browser outlines clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py
+
+# Browser tests need Debian's Chromium; as root it is installed here, otherwise they are skipped with a reason
+# (CI sets REQUIRE_BROWSER=1 so that a missing browser fails instead).
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) browser lint
+	$(BIN)/python -m pytest
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Rebuild the shipped country outlines from the npm package world-atlas (needs npm; not needed to run).
+outlines:
+	cd /tmp && npm pack world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz
+	$(BIN)/python scripts/build_outlines.py /tmp/package/countries-110m.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,221 @@
+"""The loaders against the shipped bundle, and against broken copies: each breakage gives its clear message."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from analytics.bundle import AGREEMENT_TYPES, list_bundles, load_bundle, load_sources
+from analytics.checks import DataError
+from tests.conftest import DATA, TODAY
+
+
+def test_trondheim_has_the_strategy_and_its_five_goal_areas(trondheim):
+    strategy = trondheim.organisation["strategy"]
+    assert (strategy["period_start"], strategy["period_end"]) == (2019, 2022)
+    assert str(strategy["adopted_date"]) == "2019-08-29"
+    assert strategy["case"] == "sak 87/19" and strategy["archive_case"] == "arkivsak 19/8286"
+    assert len(strategy["desired_results"]) == 6
+    assert [p["name"] for p in strategy["plan_periods"]] == ["Handlingsplan 2019–2020", "Handlingsplan 2021–2022"]
+    assert list(trondheim.goal_areas["number"]) == [1, 2, 3, 4, 5]
+
+
+def test_trondheim_has_thirteen_twin_cities_a_letter_of_intent_and_an_mou(trondheim):
+    counts = trondheim.partners["agreement_type"].value_counts().to_dict()
+    assert counts == {"vennskapsby": 13, "intensjonsavtale": 1, "mou": 1}
+    assert set(trondheim.partners["agreement_type"]) <= set(AGREEMENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("partner", "year"),
+    [
+        ("dunfermline", 1945),
+        ("kopavogur", 1946),
+        ("norrkoping", 1946),
+        ("odense", 1946),
+        ("tampere", 1946),
+        ("split", 1956),
+        ("vallejo", 1956),
+        ("darmstadt", 1968),
+        ("graz", 1968),
+        ("petah-tikva", 1975),
+        ("klaksvik", 1987),
+        ("tiraspol", 1987),
+        ("ramallah", 2004),
+        ("krakow", 2012),
+    ],
+)
+def test_since_years_are_the_strategys_or_the_named_source(trondheim, partner, year):
+    row = trondheim.partners.set_index("id").loc[partner]
+    assert row["since_year"] == year
+
+
+RESEARCH_COORDS = DATA.parents[1] / "shared/research/twin_cities_coords.csv"
+
+
+@pytest.mark.skipif(not RESEARCH_COORDS.exists(), reason="shared/research is not beside this checkout")
+def test_coordinates_are_those_of_the_research_file(trondheim):
+    with RESEARCH_COORDS.open(encoding="utf-8") as handle:
+        coords = {row["name"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}
+    for row in trondheim.partners.itertuples():
+        assert (row.lat, row.lon) == pytest.approx(coords[row.name]), row.name
+
+
+def test_conflicting_years_are_kept_as_data(trondheim):
+    conflicts = trondheim.partner_conflicts.set_index("partner_id")["value"].to_dict()
+    assert conflicts == {"kopavogur": 1964, "vallejo": 1960, "ramallah": 2005}
+
+
+def test_split_is_dormant_by_a_named_source_and_nothing_else_is(trondheim):
+    dormant = trondheim.partners[trondheim.partners["status"] == "hvilende"]
+    assert list(dormant["id"]) == ["split"]
+    assert list(dormant["status_source"]) == ["njsamband-2018"]
+
+
+def test_every_source_has_title_publisher_and_licence(sources):
+    assert sources["id"].is_unique
+    for column in ("title", "publisher", "licence"):
+        assert sources[column].str.len().gt(0).all(), column
+
+
+def test_list_bundles_finds_trondheim():
+    assert ("trondheim", "Trondheim kommune") in list_bundles(DATA)
+
+
+def _rewrite(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _load(data):
+    return load_bundle(data / "trondheim", load_sources(data / "sources.yml")["id"], TODAY)
+
+
+BREAKAGES = [
+    # (file, change, expected pieces of the message)
+    ("partners.csv", ("agreement_type,", ""), ["partners.csv", "rad 1", "«agreement_type»", "kolonnen mangler"]),
+    ("partners.csv", (",1968,", ",19x8,"), ["partners.csv", "rad 2", "«since_year»", "et årstall mellom 1900 og 2026"]),
+    ("partners.csv", (",1975,", ",2031,"), ["partners.csv", "«since_year»", "«2031»", "mellom 1900 og 2026"]),
+    ("partners.csv", ("49.87056", "123"), ["partners.csv", "rad 2", "«lat»", "«123»", "et tall mellom -90 og 90"]),
+    ("partners.csv", ("8.64944", "200.5"), ["partners.csv", "rad 2", "«lon»", "mellom -180 og 180"]),
+    (
+        "partners.csv",
+        ("geonames-cities15000,tk-strategi-2019\ndunfermline", "geonames-typo,tk-strategi-2019\ndunfermline"),
+        ["partners.csv", "rad 2", "«coord_source»", "«geonames-typo»", "kjent kilde-id"],
+    ),
+    (
+        "partners.csv",
+        ("\ngraz,", "\ndarmstadt,"),
+        ["partners.csv", "rad 4", "«id»", "«darmstadt» forekommer mer enn én gang"],
+    ),
+    (
+        "partners.csv",
+        (",vennskapsby,1968", ",søsterby,1968"),
+        ["partners.csv", "rad 2", "«agreement_type»", "«vennskapsby»"],
+    ),
+    (
+        "partners.csv",
+        (",false,49.87056", ",kanskje,49.87056"),
+        ["partners.csv", "rad 2", "«nordic_platform»", "«true» eller «false»"],
+    ),
+    (
+        "partners.csv",
+        (",Darmstadt,Darmstadt,DE,", ",,Darmstadt,DE,"),
+        ["partners.csv", "rad 2", "«name»", "feltet er tomt"],
+    ),
+    ("partners.csv", (",DE,", ",Tyskland,"), ["partners.csv", "rad 2", "«country_code»", "to store bokstaver"]),
+    (
+        "partner_facts.csv",
+        ("\nkeren,1992", "\nkerenn,1992"),
+        ["partner_facts.csv", "«partner_id»", "«kerenn»", "en id fra partners.csv"],
+    ),
+    ("partner_facts.csv", (",youth,", ",sport,"), ["partner_facts.csv", "«area»", "«sport»", "«culture»"]),
+    (
+        "partner_conflicts.csv",
+        ("nfkop-1964", "nfkop-1965"),
+        ["partner_conflicts.csv", "rad 2", "«source»", "«nfkop-1965»"],
+    ),
+    (
+        "goal_areas.csv",
+        ("\neu-prosjekter,2,", "\nEU prosjekter,2,"),
+        ["goal_areas.csv", "rad 3", "«id»", "små bokstaver"],
+    ),
+    (
+        "organisation.yml",
+        ("source: geonames-cities15000", "source: ukjent-kilde"),
+        ["organisation.yml", "«ukjent-kilde»", "kjent kilde-id"],
+    ),
+    ("organisation.yml", ("  lat: 63.43049", "  lat: 163.4"), ["organisation.yml", "home.lat", "mellom -90 og 90"]),
+    ("organisation.yml", ("id: trondheim", "id: trondhjem"), ["organisation.yml", "«trondhjem» er ikke mappens navn"]),
+    ("organisation.yml", ("kind: kommune", "kind: [kommune"), ["organisation.yml", "ugyldig YAML", "rad "]),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), BREAKAGES, ids=[f"{b[0]}:{b[1][1][:14]}" for b in BREAKAGES])
+def test_a_broken_file_gives_a_message_naming_file_row_and_column(data_copy, name, change, expected):
+    _rewrite(data_copy / "trondheim" / name, *change)
+    with pytest.raises(DataError) as caught:
+        _load(data_copy)
+    message = str(caught.value)
+    for piece in expected:
+        assert piece in message, f"{piece!r} not in {message!r}"
+
+
+def test_an_empty_file_is_named(data_copy):
+    (data_copy / "trondheim/partners.csv").write_text("", encoding="utf-8")
+    with pytest.raises(DataError, match=r"partners\.csv: filen er tom"):
+        _load(data_copy)
+
+
+def test_a_file_not_in_utf8_is_named_with_its_line(data_copy):
+    path = data_copy / "trondheim/partners.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    with pytest.raises(DataError) as caught:
+        _load(data_copy)
+    assert re.search(r"partners\.csv: filen er ikke lagret som UTF-8 \(ugyldig tegn på linje \d+\)", str(caught.value))
+    assert "CSV UTF-8" in str(caught.value)
+
+
+def test_a_tab_separated_file_is_refused_with_the_expected_delimiters(data_copy):
+    path = data_copy / "trondheim/partners.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", "\t"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"partners\.csv, rad 1: finner ingen kjente kolonner.*komma eller semikolon"):
+        _load(data_copy)
+
+
+def test_a_semicolon_file_from_excel_with_bom_and_decimal_commas_loads_the_same(data_copy, trondheim):
+    path = data_copy / "trondheim/partners.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    lat, lon = rows[0].index("lat"), rows[0].index("lon")
+    for row in rows[1:]:
+        row[lat], row[lon] = row[lat].replace(".", ","), row[lon].replace(".", ",")
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    pd.testing.assert_frame_equal(_load(data_copy).partners, trondheim.partners)
+
+
+def test_a_row_with_too_many_fields_is_named(data_copy):
+    path = data_copy / "trondheim/partner_conflicts.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "keren,since_year,2001,ubc-keren,a,b,extra\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"partner_conflicts\.csv, rad 5: raden har flere felt enn overskriften"):
+        _load(data_copy)
+
+
+def test_a_source_without_licence_is_named(data_copy):
+    _rewrite(data_copy / "sources.yml", "  licence: CC BY 4.0\n", "")
+    with pytest.raises(DataError, match=r"sources\.yml: kilden «geonames-cities15000» mangler feltet «licence»"):
+        load_sources(data_copy / "sources.yml")
+
+
+def test_a_bundle_without_partner_files_loads_with_empty_frames(data_copy, sources):
+    for name in ("partners.csv", "partner_facts.csv", "partner_conflicts.csv"):
+        (data_copy / "trondheim" / name).unlink()
+    loaded = _load(data_copy)
+    assert loaded.partners.empty and "since_year" in loaded.partners.columns
+    assert len(loaded.goal_areas) == 5

@@ -1,0 +1,52 @@
+"""Norwegian formats, as a table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.formatting import NBSP, escape_markdown, format_date, format_decimal, format_int, format_percent
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(29539, "29 539"), (916625, "916 625"), (15, "15"), (0, "0"), (-1200, "−1 200"), (None, "–"), (float("nan"), "–")],
+)
+def test_format_int(value, expected):
+    assert format_int(value) == expected.replace(" ", NBSP)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(15.3, 1, "15,3 %"), (17.25, 1, "17,2 %"), (18.5, 1, "18,5 %"), (100, 0, "100 %"), (None, 1, "–")],
+)
+def test_format_percent(value, decimals, expected):
+    assert format_percent(value, decimals) == expected.replace(" ", NBSP)
+
+
+def test_format_decimal_groups_thousands_and_uses_a_decimal_comma():
+    assert format_decimal(1234.56, 2) == f"1{NBSP}234,56"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(dt.date(2019, 8, 29), "29.08.2019"), ("2013-10-24", "24.10.2013"), (None, "–"), ("", "–")]
+)
+def test_format_date(value, expected):
+    assert format_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<img src=x onerror=alert(1)>",
+        "![x](http://example.com/x.png)",
+        "[klikk](javascript:alert(1))",
+        ":red[alarm]",
+        "$x^2$",
+    ],
+)
+def test_escape_markdown_leaves_no_markup(hostile):
+    escaped = escape_markdown(hostile)
+    for special in "<>[]()!:$":
+        assert all(escaped[i - 1] == "\\" for i, ch in enumerate(escaped) if ch == special)

@@ -1,0 +1,42 @@
+"""Every UI string exists in both languages, and every key the code asks for exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analytics.i18n import TEXTS, t
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_every_key_has_bokmal_and_english(key):
+    nb, en = TEXTS[key]
+    assert nb.strip() and en.strip()
+    assert set(re.findall(r"{(\w+)}", nb)) == set(re.findall(r"{(\w+)}", en))
+
+
+def test_every_literal_key_used_in_the_code_exists():
+    code = "\n".join(
+        p.read_text(encoding="utf-8") for d in ("pages", "ui", "analytics") for p in (ROOT / d).glob("*.py")
+    )
+    code += (ROOT / "app.py").read_text(encoding="utf-8")
+    used = set(re.findall(r"""\bt\(\s*["']([\w.]+)["']""", code))
+    assert used, "no t(...) calls found: the pattern is out of date"
+    assert sorted(used - set(TEXTS)) == []
+
+
+@pytest.mark.parametrize("prefix", ["type.", "status.", "area."])
+def test_every_data_code_has_a_label(prefix):
+    from analytics.bundle import ACTIVITY_AREAS, AGREEMENT_TYPES, STATUSES
+
+    codes = {"type.": AGREEMENT_TYPES, "status.": STATUSES, "area.": ACTIVITY_AREAS}[prefix]
+    assert all(f"{prefix}{code}" in TEXTS for code in codes)
+
+
+def test_t_fills_placeholders_in_the_chosen_language():
+    assert t("partners.in_year", "en", n=3, total=15, year=1950) == "3 of 15 agreements had begun by 1950."
+    assert t("partners.in_year", "nb", n=3, total=15, year=1950) == "3 av 15 avtaler var inngått i 1950."

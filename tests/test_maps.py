@@ -1,0 +1,94 @@
+"""The deck: no basemap service, all partners drawn, labels legible, tooltips as text."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analytics import maps, partners
+from tests.conftest import DATA
+
+OUTLINES = maps.load_outlines(DATA / "shared/countries-110m.geojson")
+
+
+@pytest.fixture(scope="module")
+def deck(trondheim):
+    home = trondheim.organisation["home"]
+    return maps.partner_map(
+        trondheim.partners,
+        home,
+        OUTLINES,
+        maps.view_for(trondheim.partners, home),
+        partners.partner_tooltips(trondheim.partners, "nb"),
+    )
+
+
+@pytest.fixture(scope="module")
+def deck_json(deck):
+    return json.loads(deck.to_json())
+
+
+def layer(deck_json, layer_id):
+    return next(item for item in deck_json["layers"] if item["id"] == layer_id)
+
+
+def test_no_basemap_is_requested(deck_json):
+    assert deck_json.get("mapStyle") in (None, "__MAP_STYLE__")
+    assert "cartocdn" not in json.dumps(deck_json) and "mapbox://" not in json.dumps(deck_json)
+
+
+def test_every_partner_is_a_point_and_an_arc(deck_json, trondheim):
+    assert len(layer(deck_json, "partners")["data"]) == len(trondheim.partners) == 15
+    assert len(layer(deck_json, "arcs")["data"]) == 15
+    assert len(layer(deck_json, "countries")["data"]["features"]) == 177
+
+
+def test_tooltips_are_text_not_html(deck):
+    # deck.gl sets innerText for "text" and innerHTML for "html": data must never reach innerHTML.
+    assert deck._tooltip == {"text": "{tooltip}"}
+
+
+def test_dormant_relations_are_hollow_and_grey(deck_json):
+    points = {row["id"]: row for row in layer(deck_json, "partners")["data"]}
+    assert points["split"]["fill_colour"] == [255, 255, 255, 255]
+    assert points["split"]["line_colour"][:3] == [140, 140, 140]
+    assert points["graz"]["fill_colour"] == points["graz"]["line_colour"]
+
+
+def test_the_view_contains_every_partner_and_home(trondheim):
+    home = trondheim.organisation["home"]
+    view = maps.view_for(trondheim.partners, home)
+    everything = pd.concat([trondheim.partners[["lon", "lat"]], pd.DataFrame([home])[["lon", "lat"]]])
+    for row in everything.itertuples():
+        x, y = maps._pixel(row.lon, row.lat, view)
+        assert abs(x) < maps.MAP_WIDTH_PX / 2 - 10 and abs(y) < maps.MAP_HEIGHT_PX / 2 - 10
+
+
+def test_labels_do_not_overlap_and_stay_inside_the_frame(trondheim):
+    home = trondheim.organisation["home"]
+    view = maps.view_for(trondheim.partners, home)
+    points = pd.concat([pd.DataFrame([home]), trondheim.partners], ignore_index=True)[["name", "lon", "lat"]]
+    labels = maps.labels_without_overlap(points, view)
+    assert labels["name"].iloc[0] == "Trondheim"
+    assert len(labels) >= 10
+    boxes = [
+        maps._label_box(*maps._pixel(r.lon, r.lat, view), r.name, maps.LABEL_PLACES[r.place])
+        for r in labels.itertuples()
+    ]
+    for i, box in enumerate(boxes):
+        assert box[0] > -maps.MAP_WIDTH_PX / 2 and box[2] < maps.MAP_WIDTH_PX / 2
+        assert not maps._overlaps(box, boxes[:i] + boxes[i + 1 :])
+
+
+def test_two_far_apart_points_both_get_labels():
+    points = pd.DataFrame({"name": ["A", "B"], "lon": [0.0, 40.0], "lat": [50.0, 50.0]})
+    view = maps.view_fitting(points)
+    assert maps.labels_without_overlap(points, view)["name"].tolist() == ["A", "B"]
+
+
+def test_two_coincident_points_label_only_the_first():
+    points = pd.DataFrame({"name": ["Alpha", "Beta", "Far"], "lon": [0.0, 0.0, 60.0], "lat": [50.0, 50.0, 10.0]})
+    labels = maps.labels_without_overlap(points, maps.view_fitting(points))
+    assert "Alpha" in labels["name"].tolist() and "Far" in labels["name"].tolist()
