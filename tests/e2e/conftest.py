@@ -1,0 +1,139 @@
+"""A real Streamlit server and Debian's Chromium; every non-loopback request is aborted and recorded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+LOOPBACK = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost", "data:", "blob:")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium_present():
+    if CHROMIUM.exists():
+        return
+    message = "Debian's chromium is not installed (apt-get install chromium); browser tests need it"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args():
+    return {"viewport": {"width": 1400, "height": 900}, "locale": "nb-NO"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(data_dir: Path):
+    """Start `streamlit run app.py` on a free loopback port; returns (process, base url) once it answers."""
+    port = _free_port()
+    env = {**os.environ, "DASHBOARD_DATA_DIR": str(data_dir)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return process, url
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode()) from None
+            time.sleep(0.2)  # polling for readiness, bounded by the deadline
+    process.kill()
+    raise RuntimeError("streamlit did not answer /_stcore/health within 60 s")
+
+
+@pytest.fixture(scope="session")
+def server():
+    process, url = start_server(ROOT / "data")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def outside_requests(context):
+    """Abort every request that leaves the machine and collect its URL; a test asserts the list is empty."""
+    attempted: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(LOOPBACK):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return attempted
+
+
+def wait_until_rendered(page) -> None:
+    """Wait for Streamlit to finish its script run."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    page.wait_for_selector('[data-testid="stStatusWidgetRunningIcon"]', state="detached", timeout=30_000)
+
+
+@pytest.fixture
+def hostile_server(tmp_path_factory):
+    target = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", target)
+    path = target / "trondheim/partners.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",Graz,Graz,", ",<img src=x onerror=alert(1)>,Graz,"), encoding="utf-8"
+    )
+    process, url = start_server(target)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)

@@ -1,0 +1,89 @@
+"""Every page in a real Chromium: no request leaves the machine, the map draws, the year changes what is drawn."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+
+from analytics import maps
+from analytics.bundle import load_bundle, load_sources
+from tests.e2e.conftest import ROOT, wait_until_rendered
+
+PAGES = ["oversikt", "vennskapsbyer", "om-dataene"]
+
+
+def distinct_colours(png: bytes) -> int:
+    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20) or [])
+
+
+def drawn_map(page, previous: bytes | None = None) -> bytes:
+    """A screenshot of the deck once deck.gl has drawn (and, if given, once it differs from `previous`)."""
+    deck = page.get_by_test_id("stDeckGlJsonChart")
+    deck.wait_for(timeout=30_000)
+    for _ in range(100):  # deck.gl draws after the script run; poll its pixels, at most ~20 s
+        shot = deck.screenshot()
+        if distinct_colours(shot) > 50 and shot != previous:
+            return shot
+        page.wait_for_timeout(200)
+    raise AssertionError("the map canvas was not drawn (or did not change)")
+
+
+def hover_city(page, lon: float, lat: float) -> None:
+    """Move the mouse onto a city's dot: its pixel is computed from the deck's own initial view."""
+    shipped = load_bundle(ROOT / "data/trondheim", load_sources(ROOT / "data/sources.yml")["id"], dt.date.today())
+    view = maps.view_for(shipped.partners, shipped.organisation["home"])
+    box = page.get_by_test_id("stDeckGlJsonChart").bounding_box()
+    x, y = maps._pixel(lon, lat, view)
+    page.mouse.move(box["x"] + box["width"] / 2 + x, box["y"] + box["height"] / 2 + y)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_with_no_request_outside_the_machine(page, server, outside_requests, path):
+    page.goto(f"{server}/{path}")
+    wait_until_rendered(page)
+    page.get_by_test_id("stMainBlockContainer").get_by_role("heading", level=1).first.wait_for()
+    if path == "vennskapsbyer":
+        drawn_map(page)
+    assert not page.get_by_test_id("stException").count()
+    assert outside_requests == []
+
+
+def test_the_map_is_drawn_and_the_year_changes_it(page, server, outside_requests):
+    page.goto(f"{server}/vennskapsbyer")
+    wait_until_rendered(page)
+    before = drawn_map(page)
+    slider = page.get_by_role("slider")
+    slider.focus()
+    slider.press("Home")  # 1945: only Dunfermline
+    wait_until_rendered(page)
+    assert slider.get_attribute("aria-valuetext") == "1945"
+    page.get_by_text("1 av 15 avtaler var inngått i 1945.").wait_for()
+    after = drawn_map(page, previous=before)
+    # Fewer partners means fewer coloured arcs and dots: the drawn map has fewer distinct colours.
+    assert distinct_colours(after) < distinct_colours(before)
+    assert outside_requests == []
+
+
+def test_a_hostile_name_shows_as_text_in_tooltip_table_and_profile(page, hostile_server, outside_requests):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{hostile_server}/vennskapsbyer")
+    wait_until_rendered(page)
+    drawn_map(page)
+    assert page.locator('img[src="x"]').count() == 0
+    hover_city(page, lon=15.45, lat=47.06667)  # Graz, renamed in the hostile bundle
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.filter(has_text="<img src=x onerror=alert(1)> – Østerrike").wait_for()
+    assert tooltip.locator("img").count() == 0
+    chooser = page.get_by_test_id("stSelectbox").filter(has_text="Velg by")
+    chooser.click()
+    chooser.locator("input").fill("<img")
+    page.get_by_role("option", name="<img src=x onerror=alert(1)>").click()
+    wait_until_rendered(page)
+    page.get_by_role("heading", name="<img src=x onerror=alert(1)> – Østerrike").wait_for()
+    assert page.locator('img[src="x"]').count() == 0
+    assert dialogs == []
+    assert outside_requests == []

@@ -1,0 +1,125 @@
+"""AppTest: every page runs; the year control filters the map; hostile data stays text; bad data stops cleanly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import DATA
+
+PAGES = ["pages/oversikt.py", "pages/vennskapsbyer.py", "pages/om_dataene.py"]
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def run_page(page: str, lang: str = "nb") -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    return at
+
+
+def elements(at: AppTest, kind: str):
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            yield child
+            yield from walk(child)
+
+    return [el for el in walk(at.main) if el.type == kind]
+
+
+def deck_layer(at: AppTest, layer_id: str) -> list[dict]:
+    (deck,) = elements(at, "deck_gl_json_chart")
+    spec = json.loads(deck.proto.json)
+    return next(layer["data"] for layer in spec["layers"] if layer["id"] == layer_id)
+
+
+@pytest.fixture(autouse=True)
+def shipped_data(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(page, lang):
+    at = run_page(page, lang)
+    assert not at.exception
+    assert not at.error
+    assert at.title
+
+
+def test_overview_shows_the_strategy_and_five_goal_areas():
+    at = run_page(PAGES[0])
+    assert at.title[0].value == "Internasjonal strategi Trondheim kommune 2019–2022"
+    assert [m.value for m in at.metric] == ["15", "5", "2"]
+    assert len(at.subheader) == 5
+
+
+def test_moving_the_year_to_1950_leaves_exactly_the_partners_begun_by_1950():
+    at = run_page(PAGES[1])
+    assert len(deck_layer(at, "partners")) == 15
+    at.slider(key="year").set_value(1950).run()
+    assert sorted(row["id"] for row in deck_layer(at, "partners")) == [
+        "dunfermline",
+        "kopavogur",
+        "norrkoping",
+        "odense",
+        "tampere",
+    ]
+    assert len(deck_layer(at, "arcs")) == 5
+    assert "5 av 15 avtaler var inngått i 1950." in [m.value for m in at.markdown]
+
+
+def test_the_profile_shows_conflicting_years_with_their_sources():
+    at = run_page(PAGES[1])
+    at.selectbox(key="city").set_value("vallejo").run()
+    (warning,) = at.warning
+    assert "1956" in warning.value and "1960" in warning.value
+    assert "Vallejo Sister City Association" in warning.value
+
+
+def test_every_chart_and_table_on_the_map_page_has_a_source_line():
+    at = run_page(PAGES[1])
+    captions = [c.value for c in at.caption]
+    charts = len(elements(at, "deck_gl_json_chart")) + len(elements(at, "plotly_chart")) + len(at.dataframe)
+    assert sum(c.startswith(("Kilde:", "Kilder:")) for c in captions) >= charts == 3
+
+
+@pytest.fixture
+def hostile_data(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    path = target / "trondheim/partners.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",Graz,Graz,", f",{HOSTILE},Graz,"), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(target))
+    return target
+
+
+def test_a_hostile_city_name_reaches_the_map_only_as_data_and_the_profile_escaped(hostile_data):
+    at = run_page(PAGES[1])
+    assert not at.exception
+    names = [row["name"] for row in deck_layer(at, "partners")]
+    assert HOSTILE in names
+    at.selectbox(key="city").set_value("graz").run()
+    assert any(HOSTILE in s.value for s in at.subheader)  # subheaders render text, not HTML
+    for block in at.markdown:
+        if "img" in block.value:
+            assert "\\<img" in block.value and not block.proto.allow_html
+
+
+def test_a_broken_bundle_stops_every_page_with_its_message(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    path = target / "trondheim/partners.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("49.87056", "123"), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(target))
+    for page in PAGES:
+        at = run_page(page)
+        assert not at.exception
+        (error,) = at.error
+        assert "partners.csv, rad 2, kolonne «lat»" in error.value
+        assert not elements(at, "deck_gl_json_chart")
