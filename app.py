@@ -11,20 +11,20 @@ lang, org_id = shell.sidebar_choices()
 
 pages = [
     st.Page(
-        "pages/oversikt.py",
+        "views/oversikt.py",
         title=t("nav.overview", lang),
         icon=":material/dashboard:",
         url_path="oversikt",
         default=True,
     ),
     st.Page(
-        "pages/vennskapsbyer.py",
+        "views/vennskapsbyer.py",
         title=t("nav.partners", lang),
         icon=":material/public:",
         url_path="vennskapsbyer",
     ),
     st.Page(
-        "pages/om_dataene.py",
+        "views/om_dataene.py",
         title=t("nav.about", lang),
         icon=":material/info:",
         url_path="om-dataene",

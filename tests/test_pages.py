@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DATA
 
-PAGES = ["pages/oversikt.py", "pages/vennskapsbyer.py", "pages/om_dataene.py"]
+PAGES = ["views/oversikt.py", "views/vennskapsbyer.py", "views/om_dataene.py"]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 

@@ -45,6 +45,10 @@ def test_every_page_loads_with_no_request_outside_the_machine(page, server, outs
     page.goto(f"{server}/{path}")
     wait_until_rendered(page)
     page.get_by_test_id("stMainBlockContainer").get_by_role("heading", level=1).first.wait_for()
+    # A deep link, even as a fresh server's first request, gets the app's own navigation and sidebar.
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Språk / Language").wait_for()
+    assert sidebar.get_by_role("link", name="Vennskapsbyer").count() == 1
     if path == "vennskapsbyer":
         drawn_map(page)
     assert not page.get_by_test_id("stException").count()

@@ -53,5 +53,5 @@ shell.caption_source(ctx, ctx.bundle.goal_areas["source"])
 # 4/ Desired results and ways in
 st.header(t("overview.desired_results", lang))
 st.text("\n".join(f"• {result}" for result in strategy.get("desired_results", [])))
-st.page_link("pages/vennskapsbyer.py", label=t("overview.go_partners", lang), icon=":material/public:")
-st.page_link("pages/om_dataene.py", label=t("overview.go_about", lang), icon=":material/info:")
+st.page_link("views/vennskapsbyer.py", label=t("overview.go_partners", lang), icon=":material/public:")
+st.page_link("views/om_dataene.py", label=t("overview.go_about", lang), icon=":material/info:")
