@@ -7,6 +7,7 @@ from ui import cached, shell
 
 st.set_page_config(page_title="Internasjonal strategi", page_icon="🌍", layout="wide")
 
+shell.page_style()
 lang, org_id = shell.sidebar_choices()
 
 pages = [

@@ -29,7 +29,7 @@ def source_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def bundle_files(bundle: Bundle, data_dir: Path, lang: str) -> pd.DataFrame:
+def bundle_files(bundle: Bundle, sources: pd.DataFrame, outlines: dict, data_dir: Path, lang: str) -> pd.DataFrame:
     """One row per data file of the bundle with its number of rows (a missing file shows as missing)."""
     rows = [{"file": f"{bundle.id}/organisation.yml", "rows": 1}]
     for name in BUNDLE_FRAMES:
@@ -40,7 +40,7 @@ def bundle_files(bundle: Bundle, data_dir: Path, lang: str) -> pd.DataFrame:
                 "rows": len(getattr(bundle, name)) if path.exists() else None,
             }
         )
-    rows += [{"file": "sources.yml", "rows": None}, {"file": str(OUTLINES), "rows": None}]
+    rows += [{"file": "sources.yml", "rows": len(sources)}, {"file": str(OUTLINES), "rows": len(outlines["features"])}]
     frame = pd.DataFrame(rows)
     frame["rows"] = frame["rows"].map(lambda n: "–" if n is None or pd.isna(n) else str(int(n)))
     return frame.rename(columns={"file": t("col.file", lang), "rows": t("col.rows", lang)})

@@ -14,7 +14,7 @@ from analytics import palette
 from analytics.partners import arcs_from_home
 
 MAP_WIDTH_PX = 620
-MAP_HEIGHT_PX = 560
+MAP_HEIGHT_PX = 470
 
 
 @lru_cache(maxsize=4)
@@ -47,6 +47,8 @@ def view_fitting(points: pd.DataFrame, width: int = MAP_WIDTH_PX, height: int = 
     )
 
 
+# Arcs rise above the ground in 3D; points and labels are drawn over them regardless of depth.
+FLAT = {"depthCompare": "always"}
 LABEL_FONT_PX = 14
 # Candidate places for a label around its point: (anchor, baseline, pixel offset).
 LABEL_PLACES = (
@@ -105,6 +107,7 @@ def _label_layer(rows: pd.DataFrame, place: int) -> pdk.Layer:
     return pdk.Layer(
         "TextLayer",
         id=f"labels-{place}",
+        parameters=FLAT,
         data=rows[["name", "lon", "lat"]],
         get_position=["lon", "lat"],
         get_text="name",
@@ -183,6 +186,7 @@ def partner_map(
         pdk.Layer(
             "ScatterplotLayer",
             id="partners",
+            parameters=FLAT,
             data=points,
             get_position=["lon", "lat"],
             get_fill_color="fill_colour",
@@ -196,6 +200,7 @@ def partner_map(
         pdk.Layer(
             "ScatterplotLayer",
             id="home",
+            parameters=FLAT,
             data=home_point,
             get_position=["lon", "lat"],
             get_fill_color=palette.rgb(palette.HOME_COLOUR),
@@ -216,7 +221,16 @@ def partner_map(
     )
 
 
-def view_for(partners: pd.DataFrame, home: dict) -> pdk.ViewState:
-    """The view that fits every partner and the home city (the same whatever year is shown)."""
+# Map extents a presenter can choose: None fits every partner; a box (lon_min, lat_min, lon_max, lat_max) fits
+# the partners inside it, so that a crowded region gets room for its labels.
+EXTENTS = {"world": None, "europe": (-30.0, 30.0, 45.0, 72.0)}
+
+
+def view_for(partners: pd.DataFrame, home: dict, extent: str = "world") -> pdk.ViewState:
+    """The view that fits the home city and the partners in `extent` (the same whatever year is shown)."""
     points = pd.concat([partners[["lon", "lat"]], pd.DataFrame([{"lon": home["lon"], "lat": home["lat"]}])])
+    box = EXTENTS[extent]
+    if box is not None:
+        inside = points["lon"].between(box[0], box[2]) & points["lat"].between(box[1], box[3])
+        points = points[inside]
     return view_fitting(points)

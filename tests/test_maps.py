@@ -92,3 +92,22 @@ def test_two_coincident_points_label_only_the_first():
     points = pd.DataFrame({"name": ["Alpha", "Beta", "Far"], "lon": [0.0, 0.0, 60.0], "lat": [50.0, 50.0, 10.0]})
     labels = maps.labels_without_overlap(points, maps.view_fitting(points))
     assert "Alpha" in labels["name"].tolist() and "Far" in labels["name"].tolist()
+
+
+def test_the_europe_extent_fits_the_european_partners_and_leaves_out_the_far_ones(trondheim):
+    home = trondheim.organisation["home"]
+    world, europe = maps.view_for(trondheim.partners, home), maps.view_for(trondheim.partners, home, "europe")
+    assert europe.zoom > world.zoom + 1
+
+    def in_frame(row):
+        x, y = maps._pixel(row.lon, row.lat, europe)
+        return abs(x) < maps.MAP_WIDTH_PX / 2 and abs(y) < maps.MAP_HEIGHT_PX / 2
+
+    outside = sorted(row.id for row in trondheim.partners.itertuples() if not in_frame(row))
+    assert outside == ["keren", "vallejo"]
+
+
+def test_points_and_labels_are_drawn_over_the_arcs(deck_json):
+    for item in deck_json["layers"]:
+        if item["id"] in ("partners", "home") or item["id"].startswith("labels-"):
+            assert item["parameters"] == {"depthCompare": "always"}, item["id"]

@@ -20,6 +20,7 @@ st.dataframe(
     source_table(ctx.sources, lang),
     hide_index=True,
     width="stretch",
+    height=(len(ctx.sources) + 1) * 35 + 3,
     column_config={t("col.url", lang): st.column_config.LinkColumn(t("col.url", lang))},
 )
 
@@ -40,4 +41,8 @@ else:
 
 # 5/ Files
 st.header(t("about.files", lang))
-st.dataframe(bundle_files(bundle, cached.data_dir(), lang), hide_index=True, width="stretch")
+st.dataframe(
+    bundle_files(bundle, ctx.sources, cached.outlines(cached.data_dir()), cached.data_dir(), lang),
+    hide_index=True,
+    width="stretch",
+)

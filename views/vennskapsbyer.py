@@ -31,10 +31,20 @@ map_sources = [
 @widgets.playable_year(first=FIRST_YEAR, last=ctx.today.year, lang=lang)
 def map_and_chart(year: int) -> None:
     visible = partners.partners_active_in(all_partners, year)
-    st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
     map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
-        view = maps.view_for(all_partners, home)
+        count_column, extent_column = st.columns([3, 2], vertical_alignment="center")
+        count_column.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
+        extent = extent_column.segmented_control(
+            t("partners.extent", lang),
+            list(maps.EXTENTS),
+            format_func=lambda key: t(f"partners.extent.{key}", lang),
+            default="world",
+            key="extent",
+            label_visibility="collapsed",
+        )
+        widgets.map_legend(lang)
+        view = maps.view_for(all_partners, home, extent or "world")
         deck = maps.partner_map(
             visible,
             home,
@@ -44,7 +54,6 @@ def map_and_chart(year: int) -> None:
         )
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
-        widgets.map_legend(lang)
         shell.caption_source(ctx, map_sources)
     with chart_column:
         counts = partners.partner_counts_by_year(all_partners, FIRST_YEAR, ctx.today.year)
