@@ -59,8 +59,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{org} has no twin cities in the data.",
     ),
     "partners.year": ("År", "Year"),
-    "partners.play": ("▶ Spill av", "▶ Play"),
-    "partners.pause": ("⏸ Pause", "⏸ Pause"),
+    "partners.play": ("Spill av", "Play"),
+    "partners.pause": ("Pause", "Pause"),
     "partners.in_year": (
         "{n} av {total} avtaler var inngått i {year}.",
         "{n} of {total} agreements had begun by {year}.",

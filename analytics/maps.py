@@ -101,6 +101,24 @@ def labels_without_overlap(
     return pd.DataFrame(rows, columns=["name", "lon", "lat", "place"])
 
 
+def _dots(layer_id: str, data: pd.DataFrame, fill="fill", line="line", radius=7, line_width=2.0) -> pdk.Layer:
+    """Pickable round markers with an outline, drawn over the arcs."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        id=layer_id,
+        parameters=FLAT,
+        data=data,
+        get_position=["lon", "lat"],
+        get_fill_color=fill,
+        get_line_color=line,
+        get_radius=1,
+        radius_min_pixels=radius,
+        stroked=True,
+        line_width_min_pixels=line_width,
+        pickable=True,
+    )
+
+
 def _label_layer(rows: pd.DataFrame, place: int) -> pdk.Layer:
     """One TextLayer per label place: deck.gl draws constant anchors more reliably than per-row ones."""
     anchor, baseline, offset = LABEL_PLACES[place]
@@ -183,33 +201,9 @@ def partner_map(
             get_width="width",
             pickable=True,
         ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            id="partners",
-            parameters=FLAT,
-            data=points,
-            get_position=["lon", "lat"],
-            get_fill_color="fill_colour",
-            get_line_color="line_colour",
-            get_radius=1,
-            radius_min_pixels=7,
-            stroked=True,
-            line_width_min_pixels=2.5,
-            pickable=True,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            id="home",
-            parameters=FLAT,
-            data=home_point,
-            get_position=["lon", "lat"],
-            get_fill_color=palette.rgb(palette.HOME_COLOUR),
-            get_line_color=[255, 255, 255, 255],
-            get_radius=1,
-            radius_min_pixels=9,
-            stroked=True,
-            line_width_min_pixels=2,
-            pickable=True,
+        _dots("partners", points, fill="fill_colour", line="line_colour", radius=7, line_width=2.5),
+        _dots(
+            "home", home_point.assign(fill=[palette.rgb(palette.HOME_COLOUR)], line=[[255, 255, 255, 255]]), radius=9
         ),
     ]
     layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]

@@ -34,7 +34,8 @@ def _year_fragment(draw, first: int, last: int, lang: str) -> None:
             st.rerun()
     button_column, slider_column = st.columns([1, 7], vertical_alignment="bottom")
     playing = st.session_state.get("playing", False)
-    if button_column.button(t("partners.pause" if playing else "partners.play", lang), key="play", width="stretch"):
+    label, icon = ("partners.pause", ":material/pause:") if playing else ("partners.play", ":material/play_arrow:")
+    if button_column.button(t(label, lang), icon=icon, key="play", width="stretch"):
         if not playing and st.session_state.year >= last:
             st.session_state.year = first
         st.session_state.playing = not playing

@@ -91,3 +91,27 @@ def test_a_hostile_name_shows_as_text_in_tooltip_table_and_profile(page, hostile
     assert page.locator('img[src="x"]').count() == 0
     assert dialogs == []
     assert outside_requests == []
+
+
+def test_play_steps_through_the_years_and_pause_stops(page, server, outside_requests):
+    page.goto(f"{server}/vennskapsbyer")
+    wait_until_rendered(page)
+    slider = page.get_by_role("slider")
+    assert slider.get_attribute("aria-valuetext") == str(dt.date.today().year)
+    page.get_by_role("button", name="Spill av").click()
+    # Play starts again from 1945 when the slider is at the end, then advances one year per tick.
+    page.wait_for_function(
+        """() => {
+            const slider = document.querySelector('[data-testid=stSlider] [aria-valuetext]');
+            const year = slider ? +slider.getAttribute('aria-valuetext') : 0;
+            return year >= 1947 && year < 2000;
+        }""",
+        timeout=20_000,
+    )
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Spill av").wait_for()
+    wait_until_rendered(page)
+    stopped = slider.get_attribute("aria-valuetext")
+    page.get_by_text(f"avtaler var inngått i {stopped}.").wait_for()
+    assert 1947 <= int(stopped) < 2000
+    assert outside_requests == []
