@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from analytics import palette, partners
@@ -12,36 +14,54 @@ from analytics.provenance import safe_url, source_label
 PLAY_SECONDS = 0.4
 
 
-def playable_year(first: int, last: int, lang: str):
-    """Decorate draw(year) into a fragment with a year slider and a play button that steps one year per tick."""
+def map_controls(first: int, last: int, extents: list[str], lang: str):
+    """The play button, the year slider (a progress bar while playing) and the map extent.
 
-    def decorate(draw):
-        def run() -> None:
-            st.session_state.setdefault("year", last)
-            playing = st.session_state.get("playing", False)
-            st.fragment(run_every=PLAY_SECONDS if playing else None)(_year_fragment)(draw, first, last, lang)
+    Returns (year, extent, progress): `progress` is the place for the progress bar while playing, else None."""
+    state = st.session_state
+    state.setdefault("year", last)
+    state.setdefault("playing", False)
+    button_column, slider_column, extent_column = st.columns([1.3, 6, 2.2], vertical_alignment="bottom")
+    label, icon = (
+        ("partners.pause", ":material/pause:") if state.playing else ("partners.play", ":material/play_arrow:")
+    )
+    button_column.button(
+        t(label, lang), icon=icon, key="play", width="stretch", on_click=_toggle_play, args=(first, last)
+    )
+    progress = slider_column.empty() if state.playing else None
+    if not state.playing:
+        slider_column.slider(t("partners.year", lang), first, last, key="year")
+    extent = extent_column.segmented_control(
+        t("partners.extent", lang),
+        extents,
+        format_func=lambda key: t(f"partners.extent.{key}", lang),
+        default=extents[0],
+        key="extent",
+    )
+    return state.year, extent or extents[0], progress
 
-        return run
 
-    return decorate
+def _toggle_play(first: int, last: int) -> None:
+    state = st.session_state
+    if state.playing:
+        state.year = state.shown_year  # the slider comes back at the year on the map
+    else:
+        state.shown_year = first - 1 if state.year >= last else state.year
+    state.playing = not state.playing
 
 
-def _year_fragment(draw, first: int, last: int, lang: str) -> None:
-    if st.session_state.get("playing"):
-        st.session_state.year = min(st.session_state.year + 1, last)
-        if st.session_state.year >= last:
-            st.session_state.playing = False
-            st.rerun()
-    button_column, slider_column = st.columns([1, 7], vertical_alignment="bottom")
-    playing = st.session_state.get("playing", False)
-    label, icon = ("partners.pause", ":material/pause:") if playing else ("partners.play", ":material/play_arrow:")
-    if button_column.button(t(label, lang), icon=icon, key="play", width="stretch"):
-        if not playing and st.session_state.year >= last:
-            st.session_state.year = first
-        st.session_state.playing = not playing
-        st.rerun()
-    year = slider_column.slider(t("partners.year", lang), first, last, key="year")
-    draw(year)
+def play_years(draw, first: int, last: int, lang: str, progress) -> None:
+    """Draw each year after the one shown, one per tick, in one place; a click on pause ends this run at once."""
+    state = st.session_state
+    frame = st.empty()
+    for year in range(state.shown_year + 1, last + 1):
+        state.shown_year = year
+        progress.progress((year - first) / (last - first), text=f"{t('partners.year', lang)}: {year}")
+        with frame.container():
+            draw(year)
+        time.sleep(PLAY_SECONDS)  # the pace of the animation, not a synchronisation
+    state.year, state.playing = last, False
+    st.rerun()
 
 
 def map_legend(lang: str) -> None:

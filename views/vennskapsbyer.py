@@ -27,24 +27,18 @@ map_sources = [
 ]
 
 
-# 2/ Map and chart, redrawn by the year control (and by the play button, one year per tick)
-@widgets.playable_year(first=FIRST_YEAR, last=ctx.today.year, lang=lang)
+# 2/ Controls: play, year, extent; the map area is filled last, so that playing does not hold up the rest
+year, extent, progress = widgets.map_controls(FIRST_YEAR, ctx.today.year, list(maps.EXTENTS), lang)
+map_area = st.container()
+
+
 def map_and_chart(year: int) -> None:
     visible = partners.partners_active_in(all_partners, year)
     map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
-        count_column, extent_column = st.columns([3, 2], vertical_alignment="center")
-        count_column.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
-        extent = extent_column.segmented_control(
-            t("partners.extent", lang),
-            list(maps.EXTENTS),
-            format_func=lambda key: t(f"partners.extent.{key}", lang),
-            default="world",
-            key="extent",
-            label_visibility="collapsed",
-        )
+        st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
         widgets.map_legend(lang)
-        view = maps.view_for(all_partners, home, extent or "world")
+        view = maps.view_for(all_partners, home, extent)
         deck = maps.partner_map(
             visible,
             home,
@@ -65,8 +59,6 @@ def map_and_chart(year: int) -> None:
         st.caption(partners.counts_summary(all_partners, lang))
         shell.caption_source(ctx, [*all_partners["since_source"]])
 
-
-map_and_chart()
 
 # 3/ Profile of one city
 st.header(t("partners.profile", lang))
@@ -90,3 +82,10 @@ st.download_button(
     mime="text/csv",
     help=t("csv_hint", lang),
 )
+
+# 5/ The map area: one year, or every year in turn while playing
+with map_area:
+    if progress is not None:
+        widgets.play_years(map_and_chart, FIRST_YEAR, ctx.today.year, lang, progress)
+    else:
+        map_and_chart(year)
