@@ -26,7 +26,7 @@ from analytics.checks import (
 
 AGREEMENT_TYPES = ("vennskapsby", "intensjonsavtale", "mou")
 STATUSES = ("aktiv", "hvilende")
-FACT_KINDS = ("agreement", "activity", "milestone")
+FACT_KINDS = ("agreement", "activity", "milestone", "note")
 ACTIVITY_AREAS = (
     "culture",
     "youth",
