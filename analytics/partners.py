@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from analytics.bundle import AGREEMENT_TYPES
@@ -146,4 +148,57 @@ def conflict_table(conflicts: pd.DataFrame, sources: pd.DataFrame, lang: str) ->
             t("col.other_source", lang): conflicts["other_source"].map(lambda s: source_label(sources, s)),
             t("col.note", lang): notes,
         }
+    )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the profile of one partner says, in one language, every text with its source label."""
+
+    title: str
+    since: int
+    type_label: str
+    status_label: str
+    nordic_platform: str
+    conflicts: list[str]
+    areas: list[str]
+    facts: list[tuple[str, str]]
+    sources: pd.DataFrame
+
+
+def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Profile:
+    """The profile of one partner: record, conflicting start years, activity areas, facts and sources."""
+    partner = bundle.partners[bundle.partners["id"] == partner_id]
+    row = partner.iloc[0]
+    conflicts = year_conflicts(partner, bundle.partner_conflicts)
+    facts = facts_for(bundle.partner_facts, partner_id)
+    texts = (
+        facts["text_en"].where(facts["text_en"].astype(bool), facts["text_nb"]) if lang == "en" else facts["text_nb"]
+    )
+    return Profile(
+        title=f"{row['name']} – {country_in(partner, lang).iloc[0]}",
+        since=int(row["since_year"]),
+        type_label=t(f"type.{row['agreement_type']}", lang),
+        status_label=t(f"status.{row['status']}", lang),
+        nordic_platform=t("yes" if row["nordic_platform"] else "no", lang),
+        conflicts=[
+            t(
+                "partners.conflict",
+                lang,
+                used=c.since_year,
+                used_source=source_label(sources, c.since_source),
+                other=c.other_year,
+                other_source=source_label(sources, c.other_source),
+                note=c.note_en if lang == "en" and c.note_en else c.note_nb,
+            )
+            for c in conflicts.itertuples()
+        ],
+        areas=[t(f"area.{area}", lang) for area in activity_areas_of(bundle.partner_facts, partner_id)],
+        facts=[
+            (f"{year}: {text}" if pd.notna(year) else text, source_label(sources, source))
+            for year, text, source in zip(facts["year"], texts, facts["source"], strict=True)
+        ],
+        sources=sources.set_index("id").loc[
+            sources_of(bundle.partners, bundle.partner_facts, bundle.partner_conflicts, partner_id)
+        ],
     )

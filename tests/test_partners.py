@@ -122,3 +122,50 @@ def test_counts_summary_states_first_peak_and_total(trondheim):
     assert p.counts_summary(trondheim.partners, "nb") == (
         "Første avtale: 1945. Flest nye avtaler i ett år: 4 i 1946. I alt 15 i 2012."
     )
+
+
+def test_profile_of_vallejo_names_the_conflict_and_dates_each_fact(trondheim, sources):
+    profile = p.profile_of(trondheim, sources, "vallejo", "nb")
+    assert profile.title == "Vallejo – USA (California)"
+    assert (profile.since, profile.type_label, profile.status_label) == (1956, "Vennskapsby", "aktiv")
+    (conflict,) = profile.conflicts
+    assert conflict.startswith(
+        "Kildene spriker om startåret: 1956 (Trondheim kommune, Internasjonal strategi 2019–2022)"
+    )
+    assert "mot 1960 (Vallejo Sister City Association)" in conflict
+    assert profile.facts == [
+        (
+            "1960: Trondheim takket ja 8. november 1960; bystyret i Vallejo bekreftet 14. november 1960.",
+            "Vallejo Sister City Association",
+        ),
+        (
+            "1997: Offisielt besøk fra Vallejo til Trondheims tusenårsjubileum i 1997.",
+            "Vallejo Sister City Association",
+        ),
+    ]
+    assert list(profile.sources.index) == [
+        "tk-strategi-2019",
+        "geonames-cities15000",
+        "vallejo-sister-city",
+        "vallejo-sister-city-1997",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("partner", "lang", "status", "areas"),
+    [
+        ("split", "nb", "hvilende", []),
+        ("split", "en", "dormant", []),
+        ("keren", "en", "active", ["solidarity", "culture", "environment"]),
+        ("dunfermline", "nb", "aktiv", ["ungdom"]),
+    ],
+)
+def test_profile_labels_follow_the_language(trondheim, sources, partner, lang, status, areas):
+    profile = p.profile_of(trondheim, sources, partner, lang)
+    assert profile.status_label == status
+    assert profile.areas == areas
+
+
+def test_profile_of_tiraspol_carries_the_strategys_footnote(trondheim, sources):
+    texts = [text for text, _ in p.profile_of(trondheim, sources, "tiraspol", "nb").facts]
+    assert any("Transnistria" in text and "fotnote 1" in text for text in texts)

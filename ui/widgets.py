@@ -9,7 +9,7 @@ import streamlit as st
 from analytics import palette, partners
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
-from analytics.provenance import safe_url, source_label
+from analytics.provenance import safe_url
 
 PLAY_SECONDS = 0.4
 
@@ -84,62 +84,32 @@ def map_legend(lang: str) -> None:
 
 
 def partner_profile(ctx, partner_id: str) -> None:
-    """One partner's profile: facts, activity areas, sources, and any conflicting start years."""
-    lang, bundle = ctx.lang, ctx.bundle
-    row = bundle.partners[bundle.partners["id"] == partner_id].iloc[0]
-    country = partners.country_in(bundle.partners[bundle.partners["id"] == partner_id], lang).iloc[0]
-    st.subheader(f"{row['name']} – {country}", anchor=False)
+    """One partner's profile: facts, activity areas, sources, and any conflicting start years (data text escaped)."""
+    lang = ctx.lang
+    profile = partners.profile_of(ctx.bundle, ctx.sources, partner_id, lang)
+    st.subheader(profile.title, anchor=False)
     columns = st.columns(4)
-    columns[0].metric(t("partners.since", lang), str(row["since_year"]))
-    columns[1].metric(t("partners.type", lang), t(f"type.{row['agreement_type']}", lang))
-    columns[2].metric(t("partners.status", lang), t(f"status.{row['status']}", lang))
-    columns[3].metric(t("partners.nordic_platform", lang), t("yes" if row["nordic_platform"] else "no", lang))
-    for conflict in (
-        partners.year_conflicts(bundle.partners, bundle.partner_conflicts).query("id == @partner_id").itertuples()
-    ):
-        note = conflict.note_en if lang == "en" and conflict.note_en else conflict.note_nb
-        st.warning(
-            escape_markdown(
-                t(
-                    "partners.conflict",
-                    lang,
-                    used=conflict.since_year,
-                    used_source=source_label(ctx.sources, conflict.since_source),
-                    other=conflict.other_year,
-                    other_source=source_label(ctx.sources, conflict.other_source),
-                    note=note,
-                )
-            ),
-            icon="⚠️",
-        )
-    areas = partners.activity_areas_of(bundle.partner_facts, partner_id)
-    st.markdown(
-        f"**{t('partners.areas', lang)}:** "
-        + (", ".join(t(f"area.{a}", lang) for a in areas) or t("partners.areas_none", lang))
-    )
+    columns[0].metric(t("partners.since", lang), str(profile.since))
+    columns[1].metric(t("partners.type", lang), profile.type_label)
+    columns[2].metric(t("partners.status", lang), profile.status_label)
+    columns[3].metric(t("partners.nordic_platform", lang), profile.nordic_platform)
+    for conflict in profile.conflicts:
+        st.warning(escape_markdown(conflict), icon="⚠️")
+    areas = ", ".join(profile.areas) or t("partners.areas_none", lang)
+    st.markdown(f"**{t('partners.areas', lang)}:** {escape_markdown(areas)}")
     st.markdown(f"**{t('partners.facts', lang)}**")
-    facts = partners.facts_for(bundle.partner_facts, partner_id)
-    if facts.empty:
+    if not profile.facts:
         st.caption(t("partners.facts_none", lang))
-    lines = []
-    for fact in facts.itertuples():
-        text = fact.text_en if lang == "en" and fact.text_en else fact.text_nb
-        year = f"{fact.year}: " if fact.year is not None and str(fact.year) != "<NA>" else ""
-        lines.append(f"- {escape_markdown(year + text)} *({escape_markdown(source_label(ctx.sources, fact.source))})*")
-    st.markdown("\n".join(lines))
-    source_list(
-        ctx,
-        partners.sources_of(bundle.partners, bundle.partner_facts, bundle.partner_conflicts, partner_id),
-    )
+    st.markdown("\n".join(f"- {escape_markdown(text)} *({escape_markdown(source)})*" for text, source in profile.facts))
+    source_list(profile.sources, lang)
 
 
-def source_list(ctx, source_ids) -> None:
-    """The sources behind a record, as escaped titles with a link where the address is plain http(s)."""
-    rows = ctx.sources.set_index("id").loc[list(source_ids)]
+def source_list(sources, lang: str) -> None:
+    """Sources (indexed by id) as escaped titles, with a link only where the address is plain http(s)."""
     lines = []
-    for _, source in rows.iterrows():
+    for _, source in sources.iterrows():
         title = escape_markdown(f"{source['publisher']}: {source['title']}")
         url = safe_url(source["url"])
         lines.append(f"- [{title}](<{url}>)" if url else f"- {title}")
-    with st.expander(t("col.sources", lang=ctx.lang) + f" ({len(lines)})"):
+    with st.expander(f"{t('col.sources', lang)} ({len(lines)})"):
         st.markdown("\n".join(lines))
