@@ -123,3 +123,32 @@ def test_a_broken_bundle_stops_every_page_with_its_message(tmp_path, monkeypatch
         (error,) = at.error
         assert "partners.csv, rad 2, kolonne «lat»" in error.value
         assert not elements(at, "deck_gl_json_chart")
+
+
+@pytest.fixture
+def bundle_without_partners(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    (target / "uten-partnere").mkdir()
+    (target / "uten-partnere/organisation.yml").write_text(
+        "id: uten-partnere\nname: Organisasjon uten partnerbyer\nkind: testorganisasjon\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(target))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_bundle_with_only_an_organisation_file_says_what_it_lacks(bundle_without_partners, page):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["org"] = "uten-partnere"
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="org").options == ["Organisasjon uten partnerbyer", "Trondheim kommune"]
+    messages = [info.value for info in at.info] + [caption.value for caption in at.caption]
+    expected = {
+        PAGES[0]: "Denne organisasjonen har ingen strategi i dataene.",
+        PAGES[1]: "Organisasjon uten partnerbyer har ingen vennskapsbyer i dataene.",
+        PAGES[2]: "Ingen kjente uenigheter mellom kildene.",
+    }[page]
+    assert expected in messages
