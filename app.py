@@ -15,8 +15,7 @@ pages = [
         "views/oversikt.py",
         title=t("nav.overview", lang),
         icon=":material/dashboard:",
-        url_path="oversikt",
-        default=True,
+        default=True,  # served at the root: Streamlit ignores a default page's url_path
     ),
     st.Page(
         "views/vennskapsbyer.py",
