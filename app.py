@@ -24,6 +24,12 @@ pages = [
         url_path="vennskapsbyer",
     ),
     st.Page(
+        "views/nettverk.py",
+        title=t("nav.networks", lang),
+        icon=":material/hub:",
+        url_path="nettverk",
+    ),
+    st.Page(
         "views/om_dataene.py",
         title=t("nav.about", lang),
         icon=":material/info:",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +19,7 @@ from analytics.checks import (
     read_yaml,
     require_known,
     require_unique,
+    require_unique_pairs,
     slug,
     text,
     year_between,
@@ -40,6 +41,20 @@ ACTIVITY_AREAS = (
     "administration",
     "eu",
 )
+SCOPES = ("global", "european", "nordic", "national_regional", "local", "unknown")
+# The tool's own classification of networks, so that organisations with different networks can be compared.
+THEMES = (
+    "sustainability",
+    "smart_city",
+    "culture_heritage",
+    "education_research",
+    "business_rd",
+    "transport",
+    "health_ageing",
+    "refugees_human_rights",
+    "eu_access",
+    "twin_nordic",
+)
 FIRST_YEAR = 1900
 OUTLINES = Path("shared/countries-110m.geojson")
 
@@ -55,6 +70,8 @@ def goal_area_columns() -> dict[str, Column]:
         "number": Column(lambda v: int(number_between(1, 99)(v))),
         "name_nb": Column(text),
         "name_en": Column(text, required=False, default=""),
+        "short_nb": Column(text, required=False, default=""),
+        "short_en": Column(text, required=False, default=""),
         "goal": Column(text, required=False, default=""),
         "main_strategy": Column(text, required=False, default=""),
         "source": Column(slug),
@@ -108,6 +125,38 @@ def partner_conflict_columns(today: dt.date) -> dict[str, Column]:
     }
 
 
+def network_columns(today: dt.date) -> dict[str, Column]:
+    """Columns of networks.csv: one row per network the organisation takes part in."""
+    return {
+        "id": Column(slug),
+        "name": Column(text),
+        "description_nb": Column(text),
+        "description_en": Column(text, required=False, default=""),
+        "description_source": Column(slug),
+        "scope": Column(one_of(*SCOPES)),
+        "theme": Column(one_of(*THEMES)),
+        "join_year": Column(_year(today), required=False, dtype="Int64"),
+        "join_year_source": Column(slug, required=False),
+        "source": Column(slug),
+    }
+
+
+def network_goal_area_columns() -> dict[str, Column]:
+    """Columns of network_goal_areas.csv: one row per network and målområde it serves."""
+    return {"network_id": Column(slug), "goal_area_id": Column(slug), "source": Column(slug)}
+
+
+def network_fact_columns(today: dt.date) -> dict[str, Column]:
+    """Columns of network_facts.csv: one row per fact about a network."""
+    return {
+        "network_id": Column(slug),
+        "year": Column(_year(today), required=False, dtype="Int64"),
+        "text_nb": Column(text),
+        "text_en": Column(text, required=False, default=""),
+        "source": Column(slug),
+    }
+
+
 @dataclass(frozen=True)
 class Bundle:
     """An organisation's checked data: its description and one tidy frame per file."""
@@ -117,7 +166,9 @@ class Bundle:
     partners: pd.DataFrame
     partner_facts: pd.DataFrame
     partner_conflicts: pd.DataFrame
-    files: dict = field(default_factory=dict)
+    networks: pd.DataFrame
+    network_goal_areas: pd.DataFrame
+    network_facts: pd.DataFrame
 
     @property
     def id(self) -> str:
@@ -180,6 +231,9 @@ def load_bundle(folder: Path, known_sources, today: dt.date) -> Bundle:
         "partners": _optional_csv(folder / "partners.csv", partner_columns(today)),
         "partner_facts": _optional_csv(folder / "partner_facts.csv", partner_fact_columns(today)),
         "partner_conflicts": _optional_csv(folder / "partner_conflicts.csv", partner_conflict_columns(today)),
+        "networks": _optional_csv(folder / "networks.csv", network_columns(today)),
+        "network_goal_areas": _optional_csv(folder / "network_goal_areas.csv", network_goal_area_columns()),
+        "network_facts": _optional_csv(folder / "network_facts.csv", network_fact_columns(today)),
     }
     _check_references(folder, frames, known_sources)
     frames["partners"] = frames["partners"].sort_values(["since_year", "name"], ignore_index=True)
@@ -193,14 +247,18 @@ def _optional_csv(path: Path, columns: dict[str, Column]) -> pd.DataFrame:
 
 
 def _check_references(folder: Path, frames: dict, known_sources) -> None:
-    unique = {"goal_areas": "id", "partners": "id"}
-    for name, column in unique.items():
-        require_unique(folder / f"{name}.csv", frames[name], column)
+    unique = {"goal_areas": ["id"], "partners": ["id"], "networks": ["id", "name"]}
+    for name, columns in unique.items():
+        for column in columns:
+            require_unique(folder / f"{name}.csv", frames[name], column)
     source_columns = {
         "goal_areas": ["source"],
         "partners": ["since_source", "status_source", "coord_source", "source"],
         "partner_facts": ["source"],
         "partner_conflicts": ["source"],
+        "networks": ["description_source", "join_year_source", "source"],
+        "network_goal_areas": ["source"],
+        "network_facts": ["source"],
     }
     for name, columns in source_columns.items():
         for column in columns:
@@ -219,6 +277,28 @@ def _check_references(folder: Path, frames: dict, known_sources) -> None:
             "partner_id",
             partner_ids,
             "en id fra partners.csv",
+        )
+    _check_networks(folder, frames)
+
+
+def _check_networks(folder: Path, frames: dict) -> None:
+    """Networks: links and facts name known networks and målområder, and a join year has its source."""
+    network_ids = frames["networks"]["id"]
+    for name in ("network_goal_areas", "network_facts"):
+        require_known(folder / f"{name}.csv", frames[name], "network_id", network_ids, "en id fra networks.csv")
+    links_path, links = folder / "network_goal_areas.csv", frames["network_goal_areas"]
+    require_known(links_path, links, "goal_area_id", frames["goal_areas"]["id"], "en id fra goal_areas.csv")
+    require_unique_pairs(links_path, links, ["network_id", "goal_area_id"])
+    networks = frames["networks"]
+    missing = networks["join_year"].notna() & networks["join_year_source"].isna()
+    if missing.any():
+        row = int(missing.to_numpy().nonzero()[0][0]) + 2
+        raise DataError(
+            folder / "networks.csv",
+            "et innmeldingsår uten kilde.",
+            row=row,
+            column="join_year_source",
+            expected="kilde-id for join_year",
         )
 
 

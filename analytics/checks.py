@@ -196,6 +196,21 @@ def require_unique(path: Path, frame: pd.DataFrame, column: str) -> None:
         )
 
 
+def require_unique_pairs(path: Path, frame: pd.DataFrame, columns: list[str]) -> None:
+    """Raise if the same combination of `columns` occurs twice."""
+    duplicated = frame.duplicated(subset=columns)
+    if duplicated.any():
+        position = int(duplicated.to_numpy().nonzero()[0][0])
+        pair = ", ".join(f"{c}={frame[c].iloc[position]}" for c in columns)
+        raise DataError(
+            path,
+            f"kombinasjonen {pair} forekommer mer enn én gang.",
+            row=position + 2,
+            column=columns[-1],
+            expected="hver kombinasjon én gang",
+        )
+
+
 def require_known(path: Path, frame: pd.DataFrame, column: str, known, what: str) -> None:
     """Raise if a non-empty value in `column` is not in `known`."""
     unknown = frame[column].notna() & ~frame[column].isin(list(known))

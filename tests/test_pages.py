@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DATA
 
-PAGES = ["views/oversikt.py", "views/vennskapsbyer.py", "views/om_dataene.py"]
+PAGES = ["views/oversikt.py", "views/vennskapsbyer.py", "views/nettverk.py", "views/om_dataene.py"]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
@@ -30,6 +32,13 @@ def elements(at: AppTest, kind: str):
             yield from walk(child)
 
     return [el for el in walk(at.main) if el.type == kind]
+
+
+def plotly_values(values) -> list:
+    """Plotly's JSON packs numeric arrays as base64 ("bdata"); unpack them."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
 
 
 def deck_layer(at: AppTest, layer_id: str) -> list[dict]:
@@ -87,6 +96,24 @@ def test_every_chart_and_table_on_the_map_page_has_a_source_line():
     captions = [c.value for c in at.caption]
     charts = len(elements(at, "deck_gl_json_chart")) + len(elements(at, "plotly_chart")) + len(at.dataframe)
     assert sum(c.startswith(("Kilde:", "Kilder:")) for c in captions) >= charts == 3
+
+
+def test_the_network_matrix_for_trondheim_has_the_five_goal_areas():
+    at = run_page(PAGES[2])
+    (matrix, counts, mix) = elements(at, "plotly_chart")
+    spec = json.loads(matrix.proto.spec)
+    assert {x for trace in spec["data"] for x in trace["x"]} == {"1", "2", "3", "4", "5"}
+    assert "5 · Internasjonalt samfunn" in spec["data"][-1]["hovertemplate"]
+    assert sum(len(trace["y"]) for trace in spec["data"]) == 30
+    bars = json.loads(counts.proto.spec)["data"][0]
+    assert dict(zip(bars["y"], plotly_values(bars["x"]), strict=True)) == {
+        "1 · Globalt partnerskap": 10,
+        "2 · EU-prosjekter": 9,
+        "3 · FoU og næringsliv": 5,
+        "4 · Vennskapsbyer": 4,
+        "5 · Internasjonalt samfunn": 2,
+    }
+    assert "Færrest nettverk: 5 · Internasjonalt samfunn (2)." in " ".join(m.value for m in at.markdown)
 
 
 @pytest.fixture
@@ -149,6 +176,7 @@ def test_a_bundle_with_only_an_organisation_file_says_what_it_lacks(bundle_witho
     expected = {
         PAGES[0]: "Denne organisasjonen har ingen strategi i dataene.",
         PAGES[1]: "Organisasjon uten partnerbyer har ingen vennskapsbyer i dataene.",
-        PAGES[2]: "Ingen kjente uenigheter mellom kildene.",
+        PAGES[2]: "Organisasjon uten partnerbyer har ingen nettverk i dataene.",
+        PAGES[3]: "Ingen kjente uenigheter mellom kildene.",
     }[page]
     assert expected in messages

@@ -1,0 +1,178 @@
+"""Pure analysis of networks: coverage per målområde, gaps, scope mix, and comparison between organisations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics.bundle import SCOPES, THEMES
+from analytics.i18n import t
+from analytics.provenance import source_label
+
+
+def goal_area_label(number: int, name: str) -> str:
+    """A målområde as "3 · Name", so that charts keep the strategy's order and number."""
+    return f"{number} · {name}"
+
+
+def coverage_matrix(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
+    """One row per network and målområde it serves: network id and name, goal area id, number and name."""
+    merged = links.merge(networks[["id", "name"]], left_on="network_id", right_on="id")
+    merged = merged.merge(
+        goal_areas[["id", "number", "name_nb", "name_en"]], left_on="goal_area_id", right_on="id", suffixes=("", "_ga")
+    )
+    columns = ["network_id", "name", "goal_area_id", "number", "name_nb", "name_en"]
+    return merged[columns].sort_values(["number", "name"], ignore_index=True)
+
+
+def networks_per_goal_area(links: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
+    """One row per målområde (all of them, in the strategy's order): id, number, names and its number of networks."""
+    counts = links.groupby("goal_area_id")["network_id"].nunique()
+    frame = goal_areas[["id", "number", "name_nb", "name_en"]].copy()
+    frame["networks"] = frame["id"].map(counts).fillna(0).astype(int)
+    return frame.sort_values("number", ignore_index=True)
+
+
+def fewest_networks(per_goal_area: pd.DataFrame) -> pd.DataFrame:
+    """The målområder that share the lowest number of networks."""
+    if per_goal_area.empty:
+        return per_goal_area
+    return per_goal_area[per_goal_area["networks"] == per_goal_area["networks"].min()].reset_index(drop=True)
+
+
+def networks_without_goal_area(networks: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The networks that serve no målområde."""
+    return networks[~networks["id"].isin(links["network_id"])].reset_index(drop=True)
+
+
+def themes_not_covered(networks: pd.DataFrame) -> list[str]:
+    """The themes (in the tool's fixed order) that none of the networks has."""
+    present = set(networks["theme"])
+    return [theme for theme in THEMES if theme not in present]
+
+
+def scope_mix(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
+    """One row per målområde and scope: the number of its networks with that scope (zeros included)."""
+    merged = links.merge(networks[["id", "scope"]], left_on="network_id", right_on="id")
+    counts = merged.groupby(["goal_area_id", "scope"]).size()
+    index = pd.MultiIndex.from_product([goal_areas["id"], SCOPES], names=["goal_area_id", "scope"])
+    frame = counts.reindex(index, fill_value=0).rename("networks").reset_index()
+    return frame.merge(goal_areas[["id", "number"]], left_on="goal_area_id", right_on="id").drop(columns="id")
+
+
+def compare_by_theme(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """One row per theme: the networks of each organisation in it, and who has it ("both", "first", "second", "none")."""
+    rows = []
+    for theme in THEMES:
+        a = sorted(first.loc[first["theme"] == theme, "name"])
+        b = sorted(second.loc[second["theme"] == theme, "name"])
+        who = "both" if a and b else "first" if a else "second" if b else "none"
+        rows.append({"theme": theme, "first": a, "second": b, "who": who})
+    return pd.DataFrame(rows)
+
+
+def comparison_table(comparison: pd.DataFrame, first_name: str, second_name: str, lang: str) -> pd.DataFrame:
+    """The theme comparison as a table for people, in `lang`."""
+    who = {
+        "both": t("networks.both", lang),
+        "first": t("networks.only", lang, org=first_name),
+        "second": t("networks.only", lang, org=second_name),
+        "none": t("networks.neither", lang),
+    }
+    return pd.DataFrame(
+        {
+            t("col.theme", lang): comparison["theme"].map(lambda v: t(f"theme.{v}", lang)),
+            t("col.who", lang): comparison["who"].map(who),
+            first_name: comparison["first"].map("; ".join),
+            second_name: comparison["second"].map("; ".join),
+        }
+    )
+
+
+def network_table(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The networks as a table for people: name, målområder, scope, theme, description, join year."""
+    numbers = links.merge(goal_areas[["id", "number"]], left_on="goal_area_id", right_on="id")
+    served = numbers.groupby("network_id")["number"].apply(lambda n: ", ".join(str(x) for x in sorted(n)))
+    descriptions = networks["description_en"].where(networks["description_en"].astype(bool), networks["description_nb"])
+    return pd.DataFrame(
+        {
+            t("col.network", lang): networks["name"],
+            t("col.goal_areas", lang): networks["id"].map(served).fillna("–"),
+            t("col.scope", lang): networks["scope"].map(lambda v: t(f"scope.{v}", lang)),
+            t("col.theme", lang): networks["theme"].map(lambda v: t(f"theme.{v}", lang)),
+            t("col.description", lang): descriptions if lang == "en" else networks["description_nb"],
+            t("col.join_year", lang): networks["join_year"].map(lambda y: str(y) if pd.notna(y) else "–"),
+        }
+    ).reset_index(drop=True)
+
+
+def goal_labels(goal_areas: pd.DataFrame, lang: str) -> dict[int, str]:
+    """Number → "1 · Short name" in `lang` (the full name where no short name is given)."""
+    labels = {}
+    for row in goal_areas.sort_values("number").itertuples():
+        short = (row.short_en or row.name_en) if lang == "en" else row.short_nb
+        labels[row.number] = goal_area_label(row.number, short or row.name_nb)
+    return labels
+
+
+@dataclass(frozen=True)
+class NetworkProfile:
+    """What the profile of one network says, in one language."""
+
+    name: str
+    description: str
+    goal_areas: list[str]
+    scope: str
+    theme: str
+    join_year: str
+    facts: list[tuple[str, str]]
+    source_ids: list[str]
+
+
+def network_profile(bundle, sources: pd.DataFrame, network_id: str, lang: str) -> NetworkProfile:
+    """The profile of one network: description, målområder, scope, theme, join year, facts, and every source id."""
+    row = bundle.networks[bundle.networks["id"] == network_id].iloc[0]
+    links = bundle.network_goal_areas[bundle.network_goal_areas["network_id"] == network_id]
+    labels = goal_labels(bundle.goal_areas, lang)
+    numbers = bundle.goal_areas.set_index("id").loc[links["goal_area_id"], "number"]
+    facts = bundle.network_facts[bundle.network_facts["network_id"] == network_id].sort_values(
+        "year", na_position="last"
+    )
+    texts = (
+        facts["text_en"].where(facts["text_en"].astype(bool), facts["text_nb"]) if lang == "en" else facts["text_nb"]
+    )
+    ids = [row["source"], row["description_source"], *links["source"], *facts["source"]]
+    if pd.notna(row["join_year_source"]):
+        ids.append(row["join_year_source"])
+    return NetworkProfile(
+        name=row["name"],
+        description=(row["description_en"] or row["description_nb"]) if lang == "en" else row["description_nb"],
+        goal_areas=[labels[n] for n in sorted(numbers)],
+        scope=t(f"scope.{row['scope']}", lang),
+        theme=t(f"theme.{row['theme']}", lang),
+        join_year=str(row["join_year"]) if pd.notna(row["join_year"]) else t("networks.join_unknown", lang),
+        facts=[
+            (f"{year}: {text}" if pd.notna(year) else text, source_label(sources, source))
+            for year, text, source in zip(facts["year"], texts, facts["source"], strict=True)
+        ],
+        source_ids=list(dict.fromkeys(ids)),
+    )
+
+
+def comparison_summary(comparison: pd.DataFrame, first_name: str, second_name: str, lang: str) -> str:
+    """One sentence: the themes both organisations have, and those only one of them has."""
+
+    def themes(who: str) -> str:
+        names = [t(f"theme.{theme}", lang) for theme in comparison.loc[comparison["who"] == who, "theme"]]
+        return ", ".join(names) or t("networks.none_listed", lang)
+
+    return t(
+        "networks.compare_summary",
+        lang,
+        both=themes("both"),
+        first=first_name,
+        only_first=themes("first"),
+        second=second_name,
+        only_second=themes("second"),
+    )

@@ -1,0 +1,80 @@
+"""Nettverk: the organisation's networks per målområde, the gaps, scope mix, profiles and a comparison."""
+
+import streamlit as st
+
+from analytics import networks as nw
+from analytics.charts import count_bars, coverage_dots, scope_bars
+from analytics.exports import csv_for_excel
+from analytics.i18n import t
+from ui import shell, widgets
+
+# 1/ Data
+ctx = shell.context()
+lang, bundle = ctx.lang, ctx.bundle
+org = bundle.organisation["name"]
+st.title(t("networks.title", lang))
+if bundle.networks.empty:
+    st.info(t("networks.none", lang, org=org))
+    st.stop()
+labels = nw.goal_labels(bundle.goal_areas, lang)
+per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal_areas)
+per_goal_area["label"] = per_goal_area["number"].map(labels)
+fewest = nw.fewest_networks(per_goal_area)
+sources_of_links = [*bundle.network_goal_areas["source"]] or [*bundle.networks["source"]]
+
+# 2/ Coverage: matrix, counts, gaps
+if bundle.goal_areas.empty:
+    st.info(t("networks.no_goal_areas", lang, org=org))
+else:
+    st.markdown(
+        t(
+            "networks.summary",
+            lang,
+            n=len(bundle.networks),
+            fewest=", ".join(fewest["label"]),
+            k=fewest["networks"].min(),
+        )
+    )
+    matrix_column, side_column = st.columns([3, 2], gap="medium")
+    with matrix_column:
+        coverage = nw.coverage_matrix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
+        st.plotly_chart(coverage_dots(coverage, labels, t("networks.matrix_title", lang)), width="stretch")
+        st.caption(t("networks.matrix_caption", lang))
+        shell.caption_source(ctx, sources_of_links)
+    with side_column:
+        st.plotly_chart(count_bars(per_goal_area, "label", t("networks.counts_title", lang)), width="stretch")
+        shell.caption_source(ctx, sources_of_links)
+        widgets.network_gaps(ctx, per_goal_area)
+    mix = nw.scope_mix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
+    scope_labels = {scope: t(f"scope.{scope}", lang) for scope in mix["scope"].unique()}
+    st.plotly_chart(scope_bars(mix, labels, scope_labels, t("networks.scope_title", lang)), width="stretch")
+    shell.caption_source(ctx, [*sources_of_links, "egen-klassifisering"])
+st.caption(t("networks.own_classification", lang))
+
+# 3/ Profile of one network
+st.header(t("networks.profile", lang))
+chosen = st.selectbox(
+    t("networks.choose", lang),
+    list(bundle.networks["id"]),
+    format_func=dict(zip(bundle.networks["id"], bundle.networks["name"], strict=True)).get,
+    key="network",
+)
+widgets.network_profile(ctx, chosen)
+
+# 4/ Comparison with another organisation
+st.header(t("networks.compare", lang))
+widgets.network_comparison(ctx)
+
+# 5/ Table and download
+st.header(t("networks.table", lang))
+table = nw.network_table(bundle.networks, bundle.network_goal_areas, bundle.goal_areas, lang)
+st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 35 + 3)
+shell.caption_source(ctx, [*bundle.networks["source"], "egen-klassifisering"])
+st.download_button(
+    t("download_csv", lang),
+    csv_for_excel(bundle.networks),
+    file_name=f"{bundle.id}-nettverk.csv",
+    mime="text/csv",
+    help=t("csv_hint", lang),
+    key="networks_csv",
+)
