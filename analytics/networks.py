@@ -98,7 +98,7 @@ def network_table(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.Da
     return pd.DataFrame(
         {
             t("col.network", lang): networks["name"],
-            t("col.goal_areas", lang): networks["id"].map(served).fillna("–"),
+            t("col.goal_areas", lang): networks["id"].map(lambda network_id: served.get(network_id, "–")),
             t("col.scope", lang): networks["scope"].map(lambda v: t(f"scope.{v}", lang)),
             t("col.theme", lang): networks["theme"].map(lambda v: t(f"theme.{v}", lang)),
             t("col.description", lang): descriptions if lang == "en" else networks["description_nb"],

@@ -16,9 +16,10 @@ PAGES = ["views/oversikt.py", "views/vennskapsbyer.py", "views/nettverk.py", "vi
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-def run_page(page: str, lang: str = "nb") -> AppTest:
+def run_page(page: str, lang: str = "nb", org: str = "trondheim") -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=60)
     at.session_state["lang"] = lang
+    at.session_state["org"] = org
     at.run()
     if page != PAGES[0]:
         at.switch_page(page).run()
@@ -52,10 +53,11 @@ def shipped_data(monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
 
 
+@pytest.mark.parametrize("org", ["trondheim", "kuopio"])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_without_exception(page, lang):
-    at = run_page(page, lang)
+def test_every_page_runs_without_exception_for_every_bundle(page, lang, org):
+    at = run_page(page, lang, org)
     assert not at.exception
     assert not at.error
     assert at.title
@@ -171,7 +173,11 @@ def test_a_bundle_with_only_an_organisation_file_says_what_it_lacks(bundle_witho
     if page != PAGES[0]:
         at.switch_page(page).run()
     assert not at.exception and not at.error
-    assert at.selectbox(key="org").options == ["Organisasjon uten partnerbyer", "Trondheim kommune"]
+    assert at.selectbox(key="org").options == [
+        "Kuopion kaupunki (Kuopio)",
+        "Organisasjon uten partnerbyer",
+        "Trondheim kommune",
+    ]
     messages = [info.value for info in at.info] + [caption.value for caption in at.caption]
     expected = {
         PAGES[0]: "Denne organisasjonen har ingen strategi i dataene.",
