@@ -34,10 +34,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "table_of": ("Tabell: {what}", "Table: {what}"),
     # overview
-    "overview.adopted": (
-        "Vedtatt av {by} {date} ({case}, {archive}). Strategiperiode {start}–{end}.",
-        "Adopted by {by} on {date} ({case}, {archive}). Strategy period {start}–{end}.",
-    ),
+    "overview.adopted_by": ("Vedtatt av {by} {date}", "Adopted by {by} on {date}"),
+    "overview.period": ("Periode {start}–{end}.", "Period {start}–{end}."),
+    "overview.period_from": ("Fra {start}.", "From {start}."),
+    "overview.networks": ("Nettverk", "Networks"),
+    "overview.go_networks": ("Se nettverkene per målområde", "See the networks per goal area"),
     "overview.partners": ("Vennskapsbyer og avtaler", "Twin cities and agreements"),
     "overview.goal_areas": ("Målområder", "Goal areas"),
     "overview.plan_periods": ("Handlingsplanperioder", "Action plan periods"),

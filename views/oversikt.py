@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from analytics.formatting import format_date, format_int
+from analytics.formatting import format_int
 from analytics.i18n import t
+from analytics.overview import strategy_line
 from analytics.palette import goal_area_colour
 from ui import shell
 
@@ -17,23 +18,18 @@ st.title(strategy["title"] if strategy else organisation["name"])
 if not strategy:
     st.info(t("overview.no_strategy", lang))
     st.stop()
-st.markdown(
-    t(
-        "overview.adopted",
-        lang,
-        by=strategy["adopted_by"],
-        date=format_date(strategy["adopted_date"]),
-        case=strategy["case"],
-        archive=strategy["archive_case"],
-        start=strategy["period_start"],
-        end=strategy["period_end"],
-    )
+st.markdown(strategy_line(strategy, lang))
+figures = [
+    ("overview.partners", len(ctx.bundle.partners)),
+    ("overview.networks", len(ctx.bundle.networks)),
+    ("overview.goal_areas", len(ctx.bundle.goal_areas)),
+    ("overview.plan_periods", len(strategy.get("plan_periods", []))),
+]
+for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
+    column.metric(t(key, lang), format_int(value))
+shell.caption_source(
+    ctx, [strategy["source"], *([strategy["desired_results_source"]] if "desired_results_source" in strategy else [])]
 )
-columns = st.columns(3)
-columns[0].metric(t("overview.partners", lang), format_int(len(ctx.bundle.partners)))
-columns[1].metric(t("overview.goal_areas", lang), format_int(len(ctx.bundle.goal_areas)))
-columns[2].metric(t("overview.plan_periods", lang), format_int(len(strategy.get("plan_periods", []))))
-shell.caption_source(ctx, [strategy["source"], strategy["desired_results_source"]])
 
 # 3/ Målområder
 st.header(t("overview.goal_areas", lang))
@@ -51,7 +47,9 @@ for area in ctx.bundle.goal_areas.itertuples():
 shell.caption_source(ctx, ctx.bundle.goal_areas["source"])
 
 # 4/ Desired results and ways in
-st.header(t("overview.desired_results", lang))
-st.text("\n".join(f"• {result}" for result in strategy.get("desired_results", [])))
+if strategy.get("desired_results"):
+    st.header(t("overview.desired_results", lang))
+    st.text("\n".join(f"• {result}" for result in strategy["desired_results"]))
 st.page_link("views/vennskapsbyer.py", label=t("overview.go_partners", lang), icon=":material/public:")
+st.page_link("views/nettverk.py", label=t("overview.go_networks", lang), icon=":material/hub:")
 st.page_link("views/om_dataene.py", label=t("overview.go_about", lang), icon=":material/info:")
