@@ -19,3 +19,12 @@ def strategy_line(strategy: dict, lang: str) -> str:
     elif start:
         parts.append(t("overview.period_from", lang, start=start))
     return " ".join(parts)
+
+
+DEFAULT_TERMS = {"goal_areas": "overview.goal_areas", "goal": "overview.goal"}
+
+
+def term(organisation: dict, key: str, lang: str) -> str:
+    """The organisation's own word for a concept (e.g. "Tiltak" for its målområder), else the house word."""
+    own = organisation.get("terms", {}).get(f"{key}_{lang}")
+    return own or t(DEFAULT_TERMS[key], lang)

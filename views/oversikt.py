@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.formatting import format_int
 from analytics.i18n import t
-from analytics.overview import strategy_line
+from analytics.overview import strategy_line, term
 from analytics.palette import goal_area_colour
 from ui import shell
 
@@ -22,17 +22,17 @@ st.markdown(strategy_line(strategy, lang))
 figures = [
     ("overview.partners", len(ctx.bundle.partners)),
     ("overview.networks", len(ctx.bundle.networks)),
-    ("overview.goal_areas", len(ctx.bundle.goal_areas)),
+    ("goal_areas", len(ctx.bundle.goal_areas)),
     ("overview.plan_periods", len(strategy.get("plan_periods", []))),
 ]
 for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-    column.metric(t(key, lang), format_int(value))
+    column.metric(term(organisation, key, lang) if key == "goal_areas" else t(key, lang), format_int(value))
 shell.caption_source(
     ctx, [strategy["source"], *([strategy["desired_results_source"]] if "desired_results_source" in strategy else [])]
 )
 
 # 3/ Målområder
-st.header(t("overview.goal_areas", lang))
+st.header(term(organisation, "goal_areas", lang))
 for area in ctx.bundle.goal_areas.itertuples():
     name = area.name_en if lang == "en" and area.name_en else area.name_nb
     with st.container(border=True):
@@ -42,8 +42,10 @@ for area in ctx.bundle.goal_areas.itertuples():
             unsafe_allow_html=True,
         )
         st.subheader(name, anchor=False)
-        st.text(f"{t('overview.goal', lang)}: {area.goal}")
-        st.text(f"{t('overview.main_strategy', lang)}: {area.main_strategy}")
+        if area.goal:
+            st.text(f"{term(organisation, 'goal', lang)}: {area.goal}")
+        if area.main_strategy:
+            st.text(f"{t('overview.main_strategy', lang)}: {area.main_strategy}")
 shell.caption_source(ctx, ctx.bundle.goal_areas["source"])
 
 # 4/ Desired results and ways in
