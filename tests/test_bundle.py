@@ -219,3 +219,95 @@ def test_a_bundle_without_partner_files_loads_with_empty_frames(data_copy, sourc
     loaded = _load(data_copy)
     assert loaded.partners.empty and "since_year" in loaded.partners.columns
     assert len(loaded.goal_areas) == 5
+
+
+NETWORK_BREAKAGES = [
+    (
+        "network_goal_areas.csv",
+        ("sdg-cities,globalt-partnerskap", "sdg-cities,globalt-partnerskapet"),
+        ["network_goal_areas.csv", "rad 2", "«goal_area_id»", "«globalt-partnerskapet»", "en id fra goal_areas.csv"],
+    ),
+    (
+        "network_goal_areas.csv",
+        ("sdg-cities,globalt-partnerskap", "sdg-cities,"),
+        ["network_goal_areas.csv", "rad 2", "«goal_area_id»", "feltet er tomt"],
+    ),
+    (
+        "network_goal_areas.csv",
+        ("\nvisittrondheim,", "\nvisit-trondheim,"),
+        ["network_goal_areas.csv", "rad 4", "«network_id»", "«visit-trondheim»", "en id fra networks.csv"],
+    ),
+    (
+        "networks.csv",
+        (",global,sustainability,", ",galaktisk,sustainability,"),
+        ["networks.csv", "rad 2", "«scope»", "«galaktisk»", "«global»"],
+    ),
+    (
+        "networks.csv",
+        (",global,sustainability,", ",global,sport,"),
+        ["networks.csv", "rad 2", "«theme»", "«sport»", "«sustainability»"],
+    ),
+    (
+        "networks.csv",
+        ("Study Trondheim,", "VisitTrondheim,"),
+        ["networks.csv", "«name»", "«VisitTrondheim» forekommer mer enn én gang"],
+    ),
+    (
+        "networks.csv",
+        (",2004,icorn-trondheim,", ",2004,,"),
+        ["networks.csv", "«join_year_source»", "et innmeldingsår uten kilde"],
+    ),
+    (
+        "network_facts.csv",
+        ("eunivercities-network", "eunivercities-nettverk"),
+        ["network_facts.csv", "rad 2", "«source»", "«eunivercities-nettverk»", "kjent kilde-id"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "expected"), NETWORK_BREAKAGES, ids=[f"{b[0]}:{b[1][1][:20]}" for b in NETWORK_BREAKAGES]
+)
+def test_a_broken_network_file_gives_a_message_naming_file_row_and_column(data_copy, name, change, expected):
+    _rewrite(data_copy / "trondheim" / name, *change)
+    with pytest.raises(DataError) as caught:
+        _load(data_copy)
+    for piece in expected:
+        assert piece in str(caught.value), f"{piece!r} not in {caught.value!s}"
+
+
+def test_a_network_listed_twice_for_the_same_goal_area_is_named(data_copy):
+    path = data_copy / "trondheim/network_goal_areas.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "icorn,internasjonalt-samfunn,tk-strategi-2019\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"network_goal_areas\.csv, rad 32, kolonne «goal_area_id»: kombinasjonen"):
+        _load(data_copy)
+
+
+@pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
+def test_every_shipped_bundle_loads_and_every_record_has_a_source(sources, org):
+    bundle = load_bundle(DATA / org, sources["id"], TODAY)
+    for name in (
+        "goal_areas",
+        "partners",
+        "partner_facts",
+        "partner_conflicts",
+        "networks",
+        "network_goal_areas",
+        "network_facts",
+    ):
+        frame = getattr(bundle, name)
+        assert frame["source"].notna().all() and frame["source"].isin(sources["id"]).all(), name
+
+
+def test_trondheim_has_thirty_networks_one_goal_area_each(trondheim):
+    assert len(trondheim.networks) == 30
+    assert trondheim.network_goal_areas.groupby("network_id").size().eq(1).all()
+    assert trondheim.network_goal_areas.groupby("goal_area_id").size().to_dict() == {
+        "globalt-partnerskap": 10,
+        "eu-prosjekter": 9,
+        "fou-naeringsliv": 5,
+        "vennskapsby": 4,
+        "internasjonalt-samfunn": 2,
+    }

@@ -13,7 +13,7 @@ from analytics.bundle import load_bundle, load_sources
 from tests.e2e.conftest import ROOT, wait_until_rendered
 
 # A deep link first: it is this session server's first request (see the sidebar check). Oversikt lives at the root.
-PAGES = ["vennskapsbyer", "om-dataene", ""]
+PAGES = ["vennskapsbyer", "nettverk", "om-dataene", ""]
 
 
 def distinct_colours(png: bytes) -> int:
@@ -123,4 +123,30 @@ def test_play_steps_through_the_years_and_pause_stops(page, server, outside_requ
     )
     stopped = int(slider.get_attribute("aria-valuetext"))
     assert 1947 <= stopped < 2000
+    assert outside_requests == []
+
+
+def choose_organisation(page, name: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name=name).click()
+    wait_until_rendered(page)
+
+
+@pytest.mark.parametrize(
+    ("organisation", "expected"),
+    [
+        ("Trondheim kommune", "30 nettverk. Færrest nettverk: 5 · Internasjonalt samfunn (2)."),
+        ("Kuopion kaupunki (Kuopio)", "Bare Kuopion kaupunki (Kuopio): ingen."),
+    ],
+)
+def test_the_network_view_renders_for_each_organisation_and_switching_keeps_the_view(
+    page, server, outside_requests, organisation, expected
+):
+    page.goto(f"{server}/nettverk")
+    wait_until_rendered(page)
+    choose_organisation(page, organisation)
+    page.get_by_text(expected).wait_for()
+    assert page.url == f"{server}/nettverk"
+    assert page.get_by_role("heading", name="Internasjonale nettverk").count() == 1
+    assert not page.get_by_test_id("stException").count()
     assert outside_requests == []
