@@ -78,7 +78,9 @@ def coverage_dots(coverage: pd.DataFrame, goal_labels: dict, title: str) -> go.F
             )
         )
     fig.update_xaxes(categoryorder="array", categoryarray=order, side="top", title=None, tickfont={"size": 17})
-    fig.update_yaxes(categoryorder="array", categoryarray=networks[::-1], title=None, showgrid=True)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=networks[::-1], title=None, showgrid=True, tickfont={"size": 14}
+    )
     fig = base_layout(fig, title, height=max(300, 23 * len(networks) + 110))
     return fig.update_layout(margin={"t": 90, "b": 20})
 

@@ -149,6 +149,7 @@ def network_profile(ctx, network_id: str) -> None:
         (t("col.join_year", lang), profile.join_year),
     ]
     st.markdown("\n".join(f"- **{escape_markdown(head)}:** {escape_markdown(value)}" for head, value in rows))
+    st.caption(t("networks.own_classification", lang))
     st.markdown(f"**{t('networks.facts', lang)}**")
     if not profile.facts:
         st.caption(t("networks.facts_none", lang))
