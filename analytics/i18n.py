@@ -247,3 +247,14 @@ def t(key: str, lang: str = "nb", **values) -> str:
     nb, en = TEXTS[key]
     text = en if lang == "en" else nb
     return text.format(**values) if values else text
+
+
+def in_language(frame, column: str, lang: str):
+    """The `{column}_en` values where given and lang is English, else `{column}_nb` (frames, rows and dicts)."""
+    bokmal = frame[f"{column}_nb"]
+    if lang != "en":
+        return bokmal
+    english = frame.get(f"{column}_en", "")
+    if hasattr(english, "where"):
+        return english.where(english.astype(bool), bokmal)
+    return english or bokmal

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.bundle import SCOPES, THEMES
-from analytics.i18n import t
-from analytics.provenance import source_label
+from analytics.i18n import in_language, t
+from analytics.provenance import dated_facts
 
 
 def goal_area_label(number: int, name: str) -> str:
@@ -94,14 +94,13 @@ def network_table(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.Da
     """The networks as a table for people: name, målområder, scope, theme, description, join year."""
     numbers = links.merge(goal_areas[["id", "number"]], left_on="goal_area_id", right_on="id")
     served = numbers.groupby("network_id")["number"].apply(lambda n: ", ".join(str(x) for x in sorted(n)))
-    descriptions = networks["description_en"].where(networks["description_en"].astype(bool), networks["description_nb"])
     return pd.DataFrame(
         {
             t("col.network", lang): networks["name"],
             t("col.goal_areas", lang): networks["id"].map(lambda network_id: served.get(network_id, "–")),
             t("col.scope", lang): networks["scope"].map(lambda v: t(f"scope.{v}", lang)),
             t("col.theme", lang): networks["theme"].map(lambda v: t(f"theme.{v}", lang)),
-            t("col.description", lang): descriptions if lang == "en" else networks["description_nb"],
+            t("col.description", lang): in_language(networks, "description", lang),
             t("col.join_year", lang): networks["join_year"].map(lambda y: str(y) if pd.notna(y) else "–"),
         }
     ).reset_index(drop=True)
@@ -136,26 +135,18 @@ def network_profile(bundle, sources: pd.DataFrame, network_id: str, lang: str) -
     links = bundle.network_goal_areas[bundle.network_goal_areas["network_id"] == network_id]
     labels = goal_labels(bundle.goal_areas, lang)
     numbers = bundle.goal_areas.set_index("id").loc[links["goal_area_id"], "number"]
-    facts = bundle.network_facts[bundle.network_facts["network_id"] == network_id].sort_values(
-        "year", na_position="last"
-    )
-    texts = (
-        facts["text_en"].where(facts["text_en"].astype(bool), facts["text_nb"]) if lang == "en" else facts["text_nb"]
-    )
+    facts = bundle.network_facts[bundle.network_facts["network_id"] == network_id]
     ids = [row["source"], row["description_source"], *links["source"], *facts["source"]]
     if pd.notna(row["join_year_source"]):
         ids.append(row["join_year_source"])
     return NetworkProfile(
         name=row["name"],
-        description=(row["description_en"] or row["description_nb"]) if lang == "en" else row["description_nb"],
+        description=in_language(row, "description", lang),
         goal_areas=[labels[n] for n in sorted(numbers)],
         scope=t(f"scope.{row['scope']}", lang),
         theme=t(f"theme.{row['theme']}", lang),
         join_year=str(row["join_year"]) if pd.notna(row["join_year"]) else t("networks.join_unknown", lang),
-        facts=[
-            (f"{year}: {text}" if pd.notna(year) else text, source_label(sources, source))
-            for year, text, source in zip(facts["year"], texts, facts["source"], strict=True)
-        ],
+        facts=dated_facts(facts, sources, lang),
         source_ids=list(dict.fromkeys(ids)),
     )
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.bundle import AGREEMENT_TYPES
-from analytics.i18n import t
-from analytics.provenance import source_label
+from analytics.i18n import in_language, t
+from analytics.provenance import dated_facts, source_label
 
 
 def partners_active_in(partners: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -77,9 +77,7 @@ def sources_of(partners: pd.DataFrame, facts: pd.DataFrame, conflicts: pd.DataFr
 
 def country_in(partners: pd.DataFrame, lang: str) -> pd.Series:
     """The partners' country names in `lang` (bokmål where no English name is given)."""
-    if lang == "en":
-        return partners["country_en"].where(partners["country_en"].astype(bool), partners["country_nb"])
-    return partners["country_nb"]
+    return in_language(partners, "country", lang)
 
 
 def partner_tooltips(partners: pd.DataFrame, lang: str) -> pd.Series:
@@ -134,11 +132,7 @@ def counts_summary(partners: pd.DataFrame, lang: str) -> str:
 
 def conflict_table(conflicts: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The disputed start years as a table for people, in `lang`."""
-    notes = (
-        conflicts["note_en"].where(conflicts["note_en"].astype(bool), conflicts["note_nb"])
-        if lang == "en"
-        else conflicts["note_nb"]
-    )
+    notes = in_language(conflicts, "note", lang)
     return pd.DataFrame(
         {
             t("col.name", lang): conflicts["name"],
@@ -172,9 +166,6 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
     row = partner.iloc[0]
     conflicts = year_conflicts(partner, bundle.partner_conflicts)
     facts = facts_for(bundle.partner_facts, partner_id)
-    texts = (
-        facts["text_en"].where(facts["text_en"].astype(bool), facts["text_nb"]) if lang == "en" else facts["text_nb"]
-    )
     return Profile(
         title=f"{row['name']} – {country_in(partner, lang).iloc[0]}",
         since=int(row["since_year"]),
@@ -189,15 +180,12 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
                 used_source=source_label(sources, c.since_source),
                 other=c.other_year,
                 other_source=source_label(sources, c.other_source),
-                note=c.note_en if lang == "en" and c.note_en else c.note_nb,
+                note=note,
             )
-            for c in conflicts.itertuples()
+            for c, note in zip(conflicts.itertuples(), in_language(conflicts, "note", lang), strict=True)
         ],
         areas=[t(f"area.{area}", lang) for area in activity_areas_of(bundle.partner_facts, partner_id)],
-        facts=[
-            (f"{year}: {text}" if pd.notna(year) else text, source_label(sources, source))
-            for year, text, source in zip(facts["year"], texts, facts["source"], strict=True)
-        ],
+        facts=dated_facts(facts, sources, lang),
         sources=sources.set_index("id").loc[
             sources_of(bundle.partners, bundle.partner_facts, bundle.partner_conflicts, partner_id)
         ],

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 
 SAFE_URL = re.compile(r"https?://[^\s()<>\"']+")
 
@@ -29,3 +29,13 @@ def source_line(sources: pd.DataFrame, source_ids, lang: str = "nb") -> str:
 def safe_url(url: str) -> str:
     """The url if it is a plain http(s) address, else an empty string (nothing else becomes a link)."""
     return url if url and SAFE_URL.fullmatch(url) else ""
+
+
+def dated_facts(facts: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """Facts (year, text_nb/en, source) as ("year: text", source label), dated ones first in year order."""
+    ordered = facts.sort_values("year", na_position="last", kind="stable")
+    texts = in_language(ordered, "text", lang)
+    return [
+        (f"{year}: {text}" if pd.notna(year) else text, source_label(sources, source))
+        for year, text, source in zip(ordered["year"], texts, ordered["source"], strict=True)
+    ]

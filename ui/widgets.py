@@ -99,11 +99,16 @@ def partner_profile(ctx, partner_id: str) -> None:
         st.warning(escape_markdown(conflict), icon="⚠️")
     areas = ", ".join(profile.areas) or t("partners.areas_none", lang)
     st.markdown(f"**{t('partners.areas', lang)}:** {escape_markdown(areas)}")
-    st.markdown(f"**{t('partners.facts', lang)}**")
-    if not profile.facts:
-        st.caption(t("partners.facts_none", lang))
-    st.markdown("\n".join(f"- {escape_markdown(text)} *({escape_markdown(source)})*" for text, source in profile.facts))
+    fact_list(profile.facts, t("partners.facts", lang), t("partners.facts_none", lang))
     source_list(profile.sources, lang)
+
+
+def fact_list(facts: list[tuple[str, str]], heading: str, empty: str) -> None:
+    """Facts as an escaped list, each with its source label; `empty` where there are none."""
+    st.markdown(f"**{heading}**")
+    if not facts:
+        st.caption(empty)
+    st.markdown("\n".join(f"- {escape_markdown(text)} *({escape_markdown(source)})*" for text, source in facts))
 
 
 def source_list(sources, lang: str) -> None:
@@ -150,10 +155,7 @@ def network_profile(ctx, network_id: str) -> None:
     ]
     st.markdown("\n".join(f"- **{escape_markdown(head)}:** {escape_markdown(value)}" for head, value in rows))
     st.caption(t("networks.own_classification", lang))
-    st.markdown(f"**{t('networks.facts', lang)}**")
-    if not profile.facts:
-        st.caption(t("networks.facts_none", lang))
-    st.markdown("\n".join(f"- {escape_markdown(text)} *({escape_markdown(source)})*" for text, source in profile.facts))
+    fact_list(profile.facts, t("networks.facts", lang), t("networks.facts_none", lang))
     source_list(ctx.sources.set_index("id").loc[profile.source_ids], lang)
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import partners
 from analytics.about import bundle_files, source_table
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.provenance import source_label
 from ui import cached, shell
 
@@ -27,7 +27,7 @@ st.dataframe(
 # 3/ Data notes
 st.header(t("about.notes", lang))
 for note in bundle.organisation.get("notes", []):
-    text = note.get("text_en") if lang == "en" and note.get("text_en") else note["text_nb"]
+    text = in_language(note, "text", lang)
     st.text(f"{text}\n({t('source', lang)}: {source_label(ctx.sources, note['source'])})")
 st.text(t("about.outlines", lang))
 
