@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +12,8 @@ from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.provenance import safe_url
 
-BUNDLE_FRAMES = ("goal_areas", "partners", "partner_facts", "partner_conflicts")
+# Every CSV file a bundle may hold: the frames of the Bundle (all its fields but the organisation).
+BUNDLE_FRAMES = tuple(f.name for f in fields(Bundle) if f.name != "organisation")
 
 
 def source_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -201,3 +201,10 @@ def test_the_organisation_chooser_lists_every_bundle_in_the_data_folder():
 def test_ntnu_says_it_has_no_twin_cities_instead_of_failing():
     at = run_page(PAGES[1], org="ntnu")
     assert [i.value for i in at.info] == ["NTNU har ingen vennskapsbyer i dataene."]
+
+
+def test_the_file_list_names_every_file_of_the_bundle():
+    at = run_page(PAGES[3])
+    (files,) = [frame for frame in at.dataframe if "Fil" in frame.value.columns]
+    assert "trondheim/networks.csv" in files.value["Fil"].tolist()
+    assert files.value.set_index("Fil").loc["trondheim/network_goal_areas.csv", "Rader"] == "30"
