@@ -13,6 +13,7 @@ from analytics.checks import (
     DataError,
     boolean,
     country_code,
+    first_row,
     number_between,
     one_of,
     read_csv,
@@ -292,7 +293,7 @@ def _check_networks(folder: Path, frames: dict) -> None:
     networks = frames["networks"]
     missing = networks["join_year"].notna() & networks["join_year_source"].isna()
     if missing.any():
-        row = int(missing.to_numpy().nonzero()[0][0]) + 2
+        row = first_row(missing) + 2
         raise DataError(
             folder / "networks.csv",
             "et innmeldingsår uten kilde.",

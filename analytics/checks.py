@@ -181,11 +181,16 @@ def _parse_row(path: Path, line: int, row: dict, columns: dict[str, Column]) -> 
     return parsed
 
 
+def first_row(mask: pd.Series) -> int:
+    """The position of the first True in a boolean column."""
+    return int(mask.to_numpy().nonzero()[0][0])
+
+
 def require_unique(path: Path, frame: pd.DataFrame, column: str) -> None:
     """Raise if a value occurs twice in `column` (rows counted as file lines)."""
     duplicated = frame[column].duplicated()
     if duplicated.any():
-        position = int(duplicated.to_numpy().nonzero()[0][0])
+        position = first_row(duplicated)
         value = frame[column].iloc[position]
         raise DataError(
             path,
@@ -200,7 +205,7 @@ def require_unique_pairs(path: Path, frame: pd.DataFrame, columns: list[str]) ->
     """Raise if the same combination of `columns` occurs twice."""
     duplicated = frame.duplicated(subset=columns)
     if duplicated.any():
-        position = int(duplicated.to_numpy().nonzero()[0][0])
+        position = first_row(duplicated)
         pair = ", ".join(f"{c}={frame[c].iloc[position]}" for c in columns)
         raise DataError(
             path,
@@ -215,7 +220,7 @@ def require_known(path: Path, frame: pd.DataFrame, column: str, known, what: str
     """Raise if a non-empty value in `column` is not in `known`."""
     unknown = frame[column].notna() & ~frame[column].isin(list(known))
     if unknown.any():
-        position = int(unknown.to_numpy().nonzero()[0][0])
+        position = first_row(unknown)
         value = frame[column].iloc[position]
         raise DataError(path, f"«{value}» er ikke {what}.", row=position + 2, column=column, expected=f"{what}")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +16,8 @@ MAP_WIDTH_PX = 620
 MAP_HEIGHT_PX = 470
 
 
-@lru_cache(maxsize=4)
 def load_outlines(path: Path) -> dict:
-    """The country outlines as a GeoJSON dict (read once per process)."""
+    """The country outlines as a GeoJSON dict (the app caches it in ui/cached.py)."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
