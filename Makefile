@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format browser outlines clean
+.PHONY: run test lint format browser outlines refresh-ssb clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ format: $(STAMP)
 outlines:
 	cd /tmp && npm pack world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz
 	$(BIN)/python scripts/build_outlines.py /tmp/package/countries-110m.json
+
+# Fetch SSB's table 09817 for one organisation into var/ssb/ORG/ (needs internet; the app works without it).
+ORG ?= trondheim
+refresh-ssb: $(STAMP)
+	$(BIN)/python -m analytics.ssb $(ORG)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

