@@ -30,6 +30,12 @@ pages = [
         url_path="nettverk",
     ),
     st.Page(
+        "views/befolkning.py",
+        title=t("nav.population", lang),
+        icon=":material/groups:",
+        url_path="befolkning",
+    ),
+    st.Page(
         "views/om_dataene.py",
         title=t("nav.about", lang),
         icon=":material/info:",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics import population
 from analytics.bundle import OUTLINES, Bundle
 from analytics.formatting import format_date
 from analytics.i18n import t
@@ -42,6 +43,9 @@ def bundle_files(bundle: Bundle, sources: pd.DataFrame, outlines: dict, data_dir
                 "rows": len(getattr(bundle, name)) if path.exists() else None,
             }
         )
+    snapshot = data_dir / bundle.id / population.FILE
+    lines = snapshot.read_text(encoding="utf-8-sig").strip().splitlines() if snapshot.exists() else None
+    rows.append({"file": f"{bundle.id}/{population.FILE}", "rows": len(lines) - 1 if lines else None})
     rows += [{"file": "sources.yml", "rows": len(sources)}, {"file": str(OUTLINES), "rows": len(outlines["features"])}]
     frame = pd.DataFrame(rows)
     frame["rows"] = frame["rows"].map(lambda n: "–" if n is None or pd.isna(n) else str(int(n)))

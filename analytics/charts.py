@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.formatting import PLOTLY_SEPARATORS
+from analytics.formatting import PLOTLY_SEPARATORS, format_decimal, format_int, format_percent
 
 
 def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
@@ -131,3 +131,131 @@ def scope_bars(mix: pd.DataFrame, goal_labels: dict, scope_labels: dict, title: 
     fig.update_yaxes(categoryorder="array", categoryarray=list(goal_labels.values())[::-1], title=None)
     fig.update_xaxes(title=None, dtick=2)
     return base_layout(fig, title, height=140 + 48 * len(goal_labels))
+
+
+def share_over_time(series: pd.DataFrame, title: str) -> go.Figure:
+    """Share of the population per region and year: a marker on every measured point, no line across a gap."""
+    fig = go.Figure()
+    for i, (_, rows) in enumerate(series.groupby("region", sort=False)):
+        colour = palette.REGION_COLOURS[i % len(palette.REGION_COLOURS)]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"].astype(int),
+                y=rows["value"],
+                name=rows["region_name"].iloc[0],
+                mode="lines+markers+text",
+                connectgaps=False,
+                line={"color": colour, "width": 3},
+                marker={"size": 11, "color": colour},
+                text=[format_percent(v) if pd.notna(v) else "" for v in rows["value"]],
+                textposition="bottom center" if i == 0 else "top center",  # the home region's labels below
+                textfont={"color": colour, "size": 14},
+                hovertemplate="%{fullData.name} %{x}: %{y:.1f}\u00a0%<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title=None, tickformat="d", dtick=1 if series["year"].nunique() <= 16 else 2)
+    top = float(series["value"].max()) if series["value"].notna().any() else 10
+    fig.update_yaxes(title=None, range=[0, top * 1.25], ticksuffix="\u00a0%")
+    return base_layout(fig, title, height=380)
+
+
+def persons_by_category(table: pd.DataFrame, labels: dict, title: str) -> go.Figure:
+    """Persons per year: immigrants and Norwegian-born stacked where split, the total hatched where it is not."""
+    fig = go.Figure()
+    split = table.dropna(subset=["innvandrere", "norskfodte"])
+    whole = table[table["innvandrere"].isna() | table["norskfodte"].isna()].dropna(subset=["innvandrerbakgrunn"])
+    colours = {"innvandrere": palette.OKABE_ITO["blue"], "norskfodte": palette.OKABE_ITO["sky_blue"]}
+    for measure, colour in colours.items():
+        fig.add_trace(
+            go.Bar(
+                x=split["year"].astype(int),
+                y=split[measure],
+                name=labels[measure],
+                marker={"color": colour},
+                hovertemplate="%{x}: %{y:,.0f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.add_trace(
+        go.Bar(
+            x=whole["year"].astype(int),
+            y=whole["innvandrerbakgrunn"],
+            name=labels["unsplit"],
+            marker={
+                "color": "white",
+                "line": {"color": palette.OKABE_ITO["blue"], "width": 2},
+                "pattern": {"shape": "/", "fgcolor": palette.OKABE_ITO["blue"]},
+            },
+            hovertemplate="%{x}: %{y:,.0f}<extra>%{fullData.name}</extra>",
+        )
+    )
+    totals = table.dropna(subset=["innvandrerbakgrunn"])
+    fig.add_trace(
+        go.Scatter(
+            x=totals["year"].astype(int),
+            y=totals["innvandrerbakgrunn"],
+            mode="text",
+            text=[format_int(v) for v in totals["innvandrerbakgrunn"]],
+            textposition="top center",
+            textfont={"size": 14},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    years = table["year"].astype(int)
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title=None, tickformat="d", range=[years.min() - 0.6, years.max() + 0.6], dtick=1)
+    top = table[["innvandrerbakgrunn", "innvandrere"]].max(axis=None)
+    fig.update_yaxes(title=None, range=[0, float(top) * 1.18], tickformat=",d")
+    return base_layout(fig, title, height=380)
+
+
+def country_bars(countries: pd.DataFrame, highlight: dict, title: str) -> go.Figure:
+    """Largest country backgrounds as horizontal bars; a partner city's country in its own colour, named."""
+    partner = countries["country_code"].map(highlight)
+    colours = [palette.PARTNER_HIGHLIGHT if isinstance(p, str) else palette.NEUTRAL_BAR for p in partner]
+    text = [
+        f"{format_int(v)}  ← {p}" if isinstance(p, str) else format_int(v)
+        for v, p in zip(countries["value"], partner, strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=countries["value"],
+            y=countries["country_name"],
+            orientation="h",
+            marker={"color": colours},
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(countries["country_name"])[::-1], title=None)
+    fig.update_xaxes(title=None, range=[0, float(countries["value"].max()) * 1.6], tickformat=",d")
+    return base_layout(fig, title, height=110 + 34 * max(len(countries), 3))
+
+
+def change_bars(change: pd.DataFrame, title: str) -> go.Figure:
+    """Change in persons per country background between two years; growth and decline in two colours."""
+    rows = change.dropna(subset=["change"])
+    colours = [palette.OKABE_ITO["blue"] if c >= 0 else palette.OKABE_ITO["vermillion"] for c in rows["change"]]
+    text = [
+        f"{'+' if c > 0 else ''}{format_int(c)} ({'+' if p > 0 else ''}{format_decimal(p)}\u00a0%)"
+        for c, p in zip(rows["change"], rows["change_percent"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["change"],
+            y=rows["country_name"],
+            orientation="h",
+            marker={"color": colours},
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:+,.0f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["country_name"])[::-1], title=None)
+    reach = float(rows["change"].abs().max() or 1)
+    low = -reach * 1.7 if (rows["change"] < 0).any() else 0
+    fig.update_xaxes(title=None, range=[low, reach * 1.7], tickformat=",d", zeroline=True)
+    return base_layout(fig, title, height=110 + 34 * max(len(rows), 3))

@@ -39,6 +39,14 @@ def format_date(value: dt.date | str | None) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+def format_timestamp(value: str | None) -> str:
+    """An ISO time from SSB or a fetch ("2025-03-11T07:00:00Z") as "11.03.2025 kl. 07.00 UTC"; empty → "–"."""
+    if not value:
+        return "–"
+    moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(dt.UTC)
+    return moment.strftime("%d.%m.%Y kl. %H.%M UTC")
+
+
 # Plotly's `separators`: decimal mark, then thousands separator.
 PLOTLY_SEPARATORS = "," + NBSP
 

@@ -21,6 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.partners": ("Vennskapsbyer", "Twin cities"),
     "nav.networks": ("Nettverk", "Networks"),
     "nav.about": ("Om dataene", "About the data"),
+    "nav.population": ("Befolkning", "Population"),
     # common
     "source": ("Kilde", "Source"),
     "sources": ("Kilder", "Sources"),
@@ -217,6 +218,135 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.other_source": ("Kilde for annet år", "Source of the other year"),
     "col.file": ("Fil", "File"),
     "col.rows": ("Rader", "Rows"),
+    # population
+    "pop.title": ("Befolkning – internasjonal bakgrunn", "Population – international background"),
+    "pop.share_of_population": ("{share} av befolkningen", "{share} of the population"),
+    "pop.snapshot_fetch": (
+        "Hent hele serien fra SSB med knappen (krever internett).",
+        "Fetch the whole series from Statistics Norway with the button (needs internet).",
+    ),
+    "pop.none": (
+        "Det finnes ingen befolkningstall for {org} i datapakken.",
+        "There are no population figures for {org} in the data bundle.",
+    ),
+    "pop.definition": (
+        "Innvandrerbakgrunn = innvandrere og norskfødte med innvandrerforeldre (SSBs kategori). Tallene gjelder "
+        "1. januar der ikke annet er sagt.",
+        "Immigrant background = immigrants and Norwegian-born to immigrant parents (Statistics Norway's category). "
+        "Figures are for 1 January unless stated otherwise.",
+    ),
+    "pop.snapshot": (
+        "Viser bare enkelttallene som følger med dashbordet, hvert med sin kilde – ikke en full tidsserie. "
+        "År uten tall står tomme.",
+        "Showing only the individual figures shipped with the dashboard, each with its source – not a full series. "
+        "Years without figures are left empty.",
+    ),
+    "pop.fetched": (
+        "Hentet fra SSB, tabell {tables}, {fetched}. SSB oppdaterte tabellen {updated}.",
+        "Fetched from Statistics Norway, table {tables}, {fetched}. Statistics Norway updated the table {updated}.",
+    ),
+    "pop.refresh": ("Hent fra SSB", "Fetch from Statistics Norway"),
+    "pop.refresh_again": ("Oppdater fra SSB", "Update from Statistics Norway"),
+    "pop.refreshing": ("Henter tabell 09817 fra SSB …", "Fetching table 09817 from Statistics Norway …"),
+    "pop.refreshed": (
+        "Oppdatert: {rows} rader, {first}–{last}.",
+        "Updated: {rows} rows, {first}–{last}.",
+    ),
+    "pop.refresh_failed": (
+        "Tallene er ikke oppdatert, og de som vises er uendret.",
+        "The figures were not updated; those shown are unchanged.",
+    ),
+    "pop.fetched_broken": (
+        "Den hentede SSB-filen kan ikke brukes, så dashbordet viser tallene som følger med.",
+        "The file fetched from Statistics Norway cannot be used, so the dashboard shows the shipped figures.",
+    ),
+    "pop.no_ssb": (
+        "SSB har bare tall for Norge; {org} har ingen regioner med SSB-kode.",
+        "Statistics Norway only has figures for Norway; {org} has no regions with a Statistics Norway code.",
+    ),
+    "pop.share_title": (
+        "Andel av befolkningen med innvandrerbakgrunn",
+        "Share of the population with an immigrant background",
+    ),
+    "pop.share_summary": (
+        "Siste målte andel: {items}. Punktene er målte år; der det mangler år, er linjen brutt.",
+        "Latest measured share: {items}. Points are measured years; where years are missing, the line is broken.",
+    ),
+    "pop.persons_title": (
+        "Personer med innvandrerbakgrunn – {region}",
+        "Persons with an immigrant background – {region}",
+    ),
+    "pop.region": ("Område", "Area"),
+    "pop.persons_summary": (
+        "Skravert søyle: kilden oppgir bare summen, ikke fordelingen på innvandrere og norskfødte.",
+        "Hatched bar: the source gives only the total, not the split into immigrants and Norwegian-born.",
+    ),
+    "pop.persons_none": ("Ingen persontall for {region}.", "No person counts for {region}."),
+    "pop.countries": ("Landbakgrunn", "Country background"),
+    "pop.countries_none": (
+        "Ingen tall etter landbakgrunn for {region}.",
+        "No figures by country background for {region}.",
+    ),
+    "pop.year": ("År", "Year"),
+    "pop.top_title": ("Største landbakgrunner, {region} {year}", "Largest country backgrounds, {region} {year}"),
+    "pop.top_caption": (
+        "Viser landene kilden nevner ({n}), ikke alle land. Rød søyle: land med en vennskapsby.",
+        "Shows the countries the source names ({n}), not every country. Red bar: a country with a twin city.",
+    ),
+    "pop.change_title": ("Endring {first}–{last}, {region}", "Change {first}–{last}, {region}"),
+    "pop.from": ("Fra", "From"),
+    "pop.to": ("Til", "To"),
+    "pop.change_one_year": (
+        "Tallene etter landbakgrunn har bare ett år for {region}, så det er ingen endring å vise.",
+        "The figures by country background cover only one year for {region}, so there is no change to show.",
+    ),
+    "pop.change_missing": (
+        "Ikke med i begge år (ingen endring beregnet): {names}.",
+        "Not in both years (no change computed): {names}.",
+    ),
+    "pop.partners": ("Vennskapsbyenes land", "The twin cities' countries"),
+    "pop.partners_intro": (
+        "Innbyggere i {region} med bakgrunn fra landet til en vennskapsby, {year}. «–» betyr at landet ikke er blant tallene.",
+        "Residents of {region} with a background from a twin city's country, {year}. "
+        '"–" means the country is not among the figures.',
+    ),
+    "pop.partners_link": ("Se vennskapsbyene på kartet", "See the twin cities on the map"),
+    "pop.col.partner": ("Vennskapsby", "Twin city"),
+    "pop.col.residents": ("Innbyggere med bakgrunn derfra", "Residents with that background"),
+    "pop.other_title": ("Andre mål (ikke innvandrerbakgrunn)", "Other measures (not immigrant background)"),
+    "pop.other_warning": (
+        "Utenlandske statsborgere og personer med fremmedspråk som morsmål er ikke samme mål som norsk "
+        "«innvandrere og norskfødte med innvandrerforeldre». Tallene kan ikke sammenlignes direkte.",
+        "Foreign citizens and people with a foreign mother tongue are not the same measure as the Norwegian "
+        '"immigrants and Norwegian-born to immigrant parents". The figures cannot be compared directly.',
+    ),
+    "pop.data": ("Tallene som tabell", "The figures as a table"),
+    "pop.col.region": ("Område", "Area"),
+    "pop.col.year": ("År", "Year"),
+    "pop.col.measure": ("Mål", "Measure"),
+    "pop.col.country": ("Landbakgrunn", "Country background"),
+    "pop.col.value": ("Verdi", "Value"),
+    "pop.col.source": ("Kilde", "Source"),
+    "pop.col.note": ("Merknad", "Note"),
+    "pop.all_countries": ("alle land", "all countries"),
+    "measure.innvandrerbakgrunn": (
+        "Innvandrere og norskfødte med innvandrerforeldre",
+        "Immigrants and Norwegian-born to immigrant parents",
+    ),
+    "measure.innvandrere": ("Innvandrere", "Immigrants"),
+    "measure.norskfodte": ("Norskfødte med innvandrerforeldre", "Norwegian-born to immigrant parents"),
+    "measure.andel_innvandrerbakgrunn": ("Andel med innvandrerbakgrunn", "Share with an immigrant background"),
+    "measure.andel_innvandrere": ("Andel innvandrere", "Share of immigrants"),
+    "measure.andel_norskfodte": (
+        "Andel norskfødte med innvandrerforeldre",
+        "Share of Norwegian-born to immigrant parents",
+    ),
+    "measure.utenlandske_statsborgere": ("Utenlandske statsborgere", "Foreign citizens"),
+    "measure.andel_utenlandske_statsborgere": ("Andel utenlandske statsborgere", "Share of foreign citizens"),
+    "measure.fremmedspraklige": ("Fremmedspråk som morsmål", "Foreign mother tongue"),
+    "measure.andel_fremmedspraklige": ("Andel med fremmedspråk som morsmål", "Share with a foreign mother tongue"),
+    "measure.unsplit": ("I alt (ikke fordelt i kilden)", "Total (not split in the source)"),
+    "symbol": ("SSB-symbol «{symbol}»: {meaning}", 'Statistics Norway symbol "{symbol}": {meaning}'),
     # about
     "about.title": ("Om dataene", "About the data"),
     "about.intro": (

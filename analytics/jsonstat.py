@@ -27,9 +27,9 @@ SYMBOLS = {
 class SsbError(ValueError):
     """An answer from SSB (or a file claiming to be one) that cannot be used; str() is a Norwegian message."""
 
-    def __init__(self, where: str, problem: str, expected: str | None = None):
+    def __init__(self, where: str, problem: str, expected: str | None = None, answered: bool = True):
         self.where, self.problem = where, problem
-        text = f"Feil i svaret fra {where}: {problem}"
+        text = f"{'Feil i svaret fra' if answered else 'Ingen svar fra'} {where}: {problem}"
         if expected:
             text += f" Forventet: {expected}."
         super().__init__(text)

@@ -28,6 +28,12 @@ AGREEMENT_COLOURS = {
     "mou": OKABE_ITO["bluish_green"],
 }
 
+# Regions in the Befolkning view, in the order of the data: the organisation's own, then the others, the
+# country last (a dark grey, so that the home region stands out).
+REGION_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["orange"], "#595959", OKABE_ITO["bluish_green"])
+PARTNER_HIGHLIGHT = OKABE_ITO["vermillion"]
+NEUTRAL_BAR = "#7F9CB5"
+
 DORMANT_GREY = "#8C8C8C"
 HOME_COLOUR = OKABE_ITO["black"]
 LAND = "#E6E3DA"

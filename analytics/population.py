@@ -9,13 +9,17 @@ SSB's ``updated`` time and the fetch time on every row.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analytics.checks import Column, DataError, first_row, number_between, one_of, read_csv, require_known, slug, text
+from analytics.formatting import format_int, format_percent
+from analytics.i18n import in_language, t
 from analytics.jsonstat import SYMBOLS
+from analytics.provenance import source_label
 
 FILE = "population.csv"
 
@@ -143,6 +147,13 @@ def regions(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return list(dict.fromkeys(zip(frame["region"], frame["region_name"], strict=True)))
 
 
+def in_order(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The rows with the regions in `keys` first, in that order (the organisation's own, ..., the country)."""
+    rank = {key: i for i, key in enumerate(keys)}
+    position = frame["region"].map(lambda key: rank.get(key, len(rank)))
+    return frame.iloc[position.argsort(kind="stable")].reset_index(drop=True)
+
+
 def totals(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows that are not split by country background."""
     return frame[frame["country_code"].isna()]
@@ -221,12 +232,14 @@ def partner_backgrounds(frame: pd.DataFrame, partners: pd.DataFrame, region: str
 
     A country background matches a partner's country by ISO code (the shipped snapshot) or by the Norwegian
     country name (SSB's labels), so Dunfermline's «Skottland (Storbritannia)» matches SSB's «Storbritannia».
+    `background_code` is the matched row's country_code.
     """
     rows = countries(frame, region, year)
     out = []
     for partner in partners.itertuples():
         names = _names(str(partner.country_nb))
         match = rows[(rows["country_code"] == partner.country_code) | rows["country_name"].isin(names)]
+        found = not match.empty
         out.append(
             {
                 "partner_id": partner.id,
@@ -234,21 +247,19 @@ def partner_backgrounds(frame: pd.DataFrame, partners: pd.DataFrame, region: str
                 "country_code": partner.country_code,
                 "country": partner.country_nb,
                 "country_en": partner.country_en,
-                "value": match["value"].iloc[0] if not match.empty else np.nan,
-                "source": match["source"].iloc[0] if not match.empty else None,
+                "background_code": match["country_code"].iloc[0] if found else None,
+                "value": match["value"].iloc[0] if found else np.nan,
+                "source": match["source"].iloc[0] if found else None,
             }
         )
-    return pd.DataFrame(
-        out, columns=["partner_id", "partner", "country_code", "country", "country_en", "value", "source"]
-    )
+    columns = ["partner_id", "partner", "country_code", "country", "country_en", "background_code", "value", "source"]
+    return pd.DataFrame(out, columns=columns)
 
 
-def partner_country_codes(frame: pd.DataFrame, partners: pd.DataFrame, region: str, year: int) -> set[str]:
-    """The country_code values of background rows that are a partner city's country."""
-    rows = countries(frame, region, year)
-    names = set().union(*(_names(str(c)) for c in partners["country_nb"])) if not partners.empty else set()
-    hit = rows["country_code"].isin(set(partners["country_code"])) | rows["country_name"].isin(names)
-    return set(rows.loc[hit, "country_code"])
+def partner_highlights(backgrounds: pd.DataFrame) -> dict[str, str]:
+    """background_code -> the partner cities of that country ("Kraków"; "Darmstadt"), for labelling bars."""
+    found = backgrounds.dropna(subset=["background_code"])
+    return {code: ", ".join(rows["partner"]) for code, rows in found.groupby("background_code", sort=False)}
 
 
 def latest(frame: pd.DataFrame, region: str, measure: str) -> pd.Series | None:
@@ -256,3 +267,68 @@ def latest(frame: pd.DataFrame, region: str, measure: str) -> pd.Series | None:
     rows = totals(frame)
     rows = rows[(rows["region"] == region) & (rows["measure"] == measure) & rows["value"].notna()]
     return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+
+def value_text(value: float, unit: str, status: str | None) -> str:
+    """29 539 / 15,3 % / SSB's symbol where there is no number."""
+    if isinstance(status, str) and status:
+        return status
+    return format_percent(value) if unit == "prosent" else format_int(value)
+
+
+def display_table(frame: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every figure with labelled columns, Norwegian number formats and the short name of its source."""
+    ordered = frame.sort_values(["region", "year", "measure", "country_name"], na_position="first", kind="stable")
+    return pd.DataFrame(
+        {
+            t("pop.col.region", lang): ordered["region_name"],
+            t("pop.col.year", lang): ordered["year"].astype(int).astype(str),
+            t("pop.col.measure", lang): ordered["measure"].map(lambda m: t(f"measure.{m}", lang)),
+            t("pop.col.country", lang): ordered["country_name"].fillna(t("pop.all_countries", lang)),
+            t("pop.col.value", lang): [
+                value_text(v, u, s)
+                for v, u, s in zip(ordered["value"], ordered["unit"], ordered["status"], strict=True)
+            ],
+            t("pop.col.source", lang): ordered["source"].map(lambda s: source_label(sources, s)),
+            t("pop.col.note", lang): in_language(ordered, "note", lang).fillna(""),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Card:
+    region_name: str
+    year: int
+    measure: str
+    value: float
+    unit: str
+    status: str | None
+    share: float | None
+    sources: list[str]
+    note_nb: str | None
+    note_en: str | None
+
+
+def cards(rows: pd.DataFrame) -> list[Card]:
+    """Figures as cards: a count and its share (andel_<measure>) together, a share without a count alone."""
+    out = []
+    by_key = {(r.region, r.year, r.measure): r for r in rows.itertuples()}
+    for r in rows.itertuples():
+        share_row = by_key.get((r.region, r.year, f"andel_{r.measure}"))
+        if r.measure.startswith("andel_") and (r.region, r.year, r.measure.removeprefix("andel_")) in by_key:
+            continue  # shown under its count
+        out.append(
+            Card(
+                region_name=r.region_name,
+                year=int(r.year),
+                measure=r.measure,
+                value=r.value,
+                unit=r.unit,
+                status=r.status if isinstance(r.status, str) else None,
+                share=share_row.value if share_row is not None else None,
+                sources=[r.source] + ([share_row.source] if share_row is not None else []),
+                note_nb=r.note_nb if isinstance(r.note_nb, str) else None,
+                note_en=r.note_en if isinstance(r.note_en, str) else None,
+            )
+        )
+    return out

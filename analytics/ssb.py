@@ -89,17 +89,18 @@ def fetch(url: str, timeout: float = TIMEOUT) -> bytes:
         kind = "SSB fant ikke tabellen eller forstod ikke spørringen" if error.code < 500 else "feil hos SSB"
         raise SsbError(_short(url), f"SSB svarte med HTTP {error.code} ({kind}).", "HTTP 200") from None
     except TimeoutError:
-        raise SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.", "svar innen tidsfristen") from None
+        raise SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.", answered=False) from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
-            raise SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.") from None
+            raise SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.", answered=False) from None
         raise SsbError(
             _short(url),
             f"får ikke kontakt med SSB ({error.reason}). Maskinen er kanskje uten internett.",
             "tilgang til data.ssb.no",
+            answered=False,
         ) from None
     except OSError as error:
-        raise SsbError(_short(url), f"forbindelsen til SSB brøt ({error}).") from None
+        raise SsbError(_short(url), f"forbindelsen til SSB brøt ({error}).", answered=False) from None
     if len(body) > MAX_BYTES:
         raise SsbError(_short(url), f"svaret er større enn {MAX_BYTES // 1024 // 1024} MB.")
     return body

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from analytics.bundle import load_bundle, load_sources
+from tests import ssb_fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -31,3 +32,14 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture
+def fake_ssb():
+    fake = ssb_fixtures.FakeSsb()
+    server = fake.serve()
+    fake.base = f"http://127.0.0.1:{server.server_address[1]}/api/pxwebapi/v2"
+    yield fake
+    fake.release.set()
+    server.shutdown()
+    server.server_close()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 def dataset(
@@ -77,3 +80,69 @@ def changed(doc: dict, change) -> dict:
     doc = copy.deepcopy(doc)
     change(doc)
     return doc
+
+
+CONTENTS = (("Personer1", "Personer"), ("AndelBefolkning", "Andel av befolkningen (prosent)"))
+CATEGORIES = (("B", "Innvandrere"), ("C", "Norskfødte med innvandrerforeldre"), ("B-C", "I alt"))
+COUNTRIES = (("999", "Alle land"), ("111", "Polen"), ("142", "Tyskland"), ("VES", "Vest-Europa i alt"))
+
+
+def answer(regions, categories=CATEGORIES, **kwargs) -> dict:
+    """Cell i has the value i (below 100, so shares are valid too)."""
+    cells = len(regions) * len(categories) * len(COUNTRIES) * len(CONTENTS) * 2
+    values = list(range(cells))
+    return dataset(
+        regions=regions, categories=categories, countries=COUNTRIES, contents=CONTENTS, values=values, **kwargs
+    )
+
+
+class FakeSsb:
+    """Routes: 'metadata' and 'data' -> a callable(query) returning (status, content type, body) or 'hang'."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+        self.release = threading.Event()
+        described = metadata(
+            categories=CATEGORIES,
+            countries=COUNTRIES,
+            contents=CONTENTS,
+            regions=(("5001", "Trondheim"), ("50", "Trøndelag"), ("0", "Hele landet")),
+        )
+        self.routes = {"metadata": lambda q: (200, "application/json", text(described)), "data": self.data}
+        self.categories = CATEGORIES
+
+    def data(self, query):
+        if "codelist[Region]" in query:
+            doc = answer((("K-5001", "Trondheim"),), categories=self.categories)
+        else:
+            doc = answer((("50", "Trøndelag"), ("0", "Hele landet")), categories=self.categories)
+        return 200, "application/json", text(doc)
+
+    def serve(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the name http.server calls
+                fake.requests.append(self.path)
+                parts = urllib.parse.urlsplit(self.path)
+                query = dict(urllib.parse.parse_qsl(parts.query))
+                route = fake.routes[parts.path.rsplit("/", 1)[-1]]
+                result = route(query)
+                if result == "hang":
+                    fake.release.wait(10)
+                    return
+                status, kind, body = result
+                payload = body.encode() if isinstance(body, str) else body
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return server

@@ -12,7 +12,13 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DATA
 
-PAGES = ["views/oversikt.py", "views/vennskapsbyer.py", "views/nettverk.py", "views/om_dataene.py"]
+PAGES = [
+    "views/oversikt.py",
+    "views/vennskapsbyer.py",
+    "views/nettverk.py",
+    "views/om_dataene.py",
+    "views/befolkning.py",
+]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
@@ -49,8 +55,9 @@ def deck_layer(at: AppTest, layer_id: str) -> list[dict]:
 
 
 @pytest.fixture(autouse=True)
-def shipped_data(monkeypatch):
+def shipped_data(monkeypatch, tmp_path):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
+    monkeypatch.setenv("DASHBOARD_STATE_DIR", str(tmp_path / "state"))  # nothing fetched from SSB
 
 
 @pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
@@ -183,6 +190,7 @@ def test_a_bundle_with_only_an_organisation_file_says_what_it_lacks(bundle_witho
         PAGES[1]: "Organisasjon uten partnerbyer har ingen vennskapsbyer i dataene.",
         PAGES[2]: "Organisasjon uten partnerbyer har ingen nettverk i dataene.",
         PAGES[3]: "Ingen kjente uenigheter mellom kildene.",
+        PAGES[4]: "Det finnes ingen befolkningstall for Organisasjon uten partnerbyer i datapakken.",
     }[page]
     assert expected in messages
 
@@ -208,3 +216,4 @@ def test_the_file_list_names_every_file_of_the_bundle():
     (files,) = [frame for frame in at.dataframe if "Fil" in frame.value.columns]
     assert "trondheim/networks.csv" in files.value["Fil"].tolist()
     assert files.value.set_index("Fil").loc["trondheim/network_goal_areas.csv", "Rader"] == "30"
+    assert files.value.set_index("Fil").loc["trondheim/population.csv", "Rader"] == "51"

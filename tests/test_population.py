@@ -53,7 +53,7 @@ def test_series_has_a_row_for_every_year_and_nan_where_nobody_measured(snapshot)
     assert len(norway) == 11
     assert math.isnan(norway[2014]) and math.isnan(norway[2016]) and math.isnan(norway[2019])
     assert norway[2013] == 14.1 and norway[2022] == 18.7
-    assert list(dict.fromkeys(share["region"])) == ["trondheim", "norge", "trondelag"]
+    assert list(dict.fromkeys(share["region"])) == ["trondheim", "trondelag", "norge"]
 
 
 def test_largest_backgrounds_and_change_between_two_years(snapshot):
@@ -72,6 +72,7 @@ def test_partner_countries_match_by_code_or_norwegian_name(snapshot, trondheim):
     assert table.loc["krakow", "value"] == 1536  # Polen
     assert table.loc["norrkoping", "value"] == 1083  # Sverige
     assert math.isnan(table.loc["graz", "value"])  # Østerrike is not among the figures: missing, not 0
+    assert population.partner_highlights(table) == {"DE": "Darmstadt", "SE": "Norrköping", "PL": "Kraków"}
     ssb_style = pd.DataFrame(
         [
             {
@@ -87,7 +88,7 @@ def test_partner_countries_match_by_code_or_norwegian_name(snapshot, trondheim):
     )
     matched = population.partner_backgrounds(ssb_style, trondheim.partners, "trondheim", 2024).set_index("partner_id")
     assert matched.loc["dunfermline", "value"] == 812  # «Skottland (Storbritannia)» ↔ SSB's «Storbritannia»
-    assert population.partner_country_codes(ssb_style, trondheim.partners, "trondheim", 2024) == {"139"}
+    assert population.partner_highlights(matched) == {"139": "Dunfermline"}
 
 
 def test_latest_measured_figure(snapshot):

@@ -9,7 +9,8 @@ from pathlib import Path
 import streamlit as st
 
 from analytics import bundle as bundle_module
-from analytics import maps
+from analytics import maps, population, ssb
+from analytics.checks import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,3 +42,27 @@ def bundle(folder: Path, org_id: str, today: dt.date):
 def outlines(folder: Path) -> dict:
     """The country outlines shipped under data/shared/."""
     return maps.load_outlines(folder / bundle_module.OUTLINES)
+
+
+def state_dir() -> Path:
+    """Where the app writes (the SSB snapshot): $DASHBOARD_STATE_DIR, else var/ beside app.py."""
+    return ssb.state_dir(ROOT)
+
+
+def population_figures(folder: Path, org_id: str, today: dt.date):
+    """(figures, warning): the snapshot fetched from SSB if there is one and it is sound, else the shipped one."""
+    fetched = ssb.snapshot_path(state_dir(), org_id)
+    stamp = fetched.stat().st_mtime_ns if fetched.exists() else None  # a new fetch (by any server) is a new key
+    return _population(folder, org_id, today, fetched, stamp)
+
+
+@st.cache_resource(show_spinner=False)
+def _population(folder: Path, org_id: str, today: dt.date, fetched: Path, stamp: int | None):
+    known = sources(folder)["id"]
+    warning = None
+    if stamp is not None:
+        try:
+            return population.load(fetched, known, today), None
+        except DataError as err:
+            warning = str(err)
+    return population.load(folder / org_id / population.FILE, known, today), warning

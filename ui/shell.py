@@ -60,6 +60,14 @@ def context() -> Context:
     return Context(lang=lang, today=today, bundle=bundle, sources=sources)
 
 
+def population(ctx: Context) -> tuple[pd.DataFrame, str | None]:
+    """(figures, warning) for the organisation: fetched from SSB if present and sound, else the shipped snapshot."""
+    try:
+        return cached.population_figures(cached.data_dir(), ctx.bundle.id, ctx.today)
+    except DataError as err:
+        stop_with(err, ctx.lang)
+
+
 def stop_with(err: DataError, lang: str):
     """Show a data error as a message (never a stack trace) and stop the page."""
     st.error(f"{t('app.data_error', lang)}\n\n{err}")
