@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import sys
 import time
 import urllib.request
@@ -60,9 +61,17 @@ def _free_port() -> int:
 
 
 def start_server(data_dir: Path):
-    """Start `streamlit run app.py` on a free loopback port; returns (process, base url) once it answers."""
+    """Start `streamlit run app.py` on a free loopback port; returns (process, base url) once it answers.
+
+    Its state folder is empty and "SSB" is a loopback port nobody listens on: a refresh fails as offline."""
     port = _free_port()
-    env = {**os.environ, "DASHBOARD_DATA_DIR": str(data_dir)}
+    env = {
+        **os.environ,
+        "DASHBOARD_DATA_DIR": str(data_dir),
+        "DASHBOARD_STATE_DIR": tempfile.mkdtemp(prefix="dashboard-state-"),
+        "SSB_API_URL": f"http://127.0.0.1:{_free_port()}/api/pxwebapi/v2",
+        "SSB_TIMEOUT": "5",
+    }
     process = subprocess.Popen(
         [
             sys.executable,

@@ -13,7 +13,7 @@ from analytics.bundle import load_bundle, load_sources
 from tests.e2e.conftest import ROOT, wait_until_rendered
 
 # A deep link first: it is this session server's first request (see the sidebar check). Oversikt lives at the root.
-PAGES = ["vennskapsbyer", "nettverk", "om-dataene", ""]
+PAGES = ["vennskapsbyer", "nettverk", "om-dataene", "befolkning", ""]
 
 
 def distinct_colours(png: bytes) -> int:
@@ -149,4 +149,30 @@ def test_the_network_view_renders_for_each_organisation_and_switching_keeps_the_
     assert page.url == f"{server}/nettverk"
     assert page.get_by_role("heading", name="Internasjonale nettverk").count() == 1
     assert not page.get_by_test_id("stException").count()
+    assert outside_requests == []
+
+
+def test_the_population_view_draws_its_charts_and_a_refresh_offline_changes_nothing(page, server, outside_requests):
+    page.goto(f"{server}/befolkning")
+    wait_until_rendered(page)
+    charts = page.get_by_test_id("stPlotlyChart")
+    charts.first.locator(".scatterlayer .point").first.wait_for()
+    drawn = charts.count()
+    assert drawn == 4  # share, persons, largest backgrounds, change
+    page.get_by_role("button", name="Hent fra SSB").click()
+    page.get_by_text("Tallene er ikke oppdatert, og de som vises er uendret.").wait_for(timeout=30_000)
+    wait_until_rendered(page)
+    assert page.get_by_test_id("stPlotlyChart").count() == drawn
+    assert not page.get_by_test_id("stException").count()
+    assert outside_requests == []
+
+
+def test_the_population_view_for_kuopio_shows_its_figures_with_the_definition(page, server, outside_requests):
+    page.goto(f"{server}/befolkning")
+    wait_until_rendered(page)
+    choose_organisation(page, "Kuopion kaupunki (Kuopio)")
+    page.get_by_text("er ikke samme mål som norsk").wait_for()
+    assert page.get_by_test_id("stMetricValue").all_inner_texts() == ["3\u00a0103", "4\u00a0685", "7,1\u00a0%"]
+    assert page.get_by_test_id("stPlotlyChart").count() == 0
+    assert page.url == f"{server}/befolkning"
     assert outside_requests == []
