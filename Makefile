@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format browser outlines refresh-ssb clean
+.PHONY: run test lint format browser outlines refresh-ssb bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ format: $(STAMP)
 outlines:
 	cd /tmp && npm pack world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz
 	$(BIN)/python scripts/build_outlines.py /tmp/package/countries-110m.json
+
+# Benchmarks print figures (not pass/fail); see bench/README.md. Installs pyjstat to compare the SSB reader with.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	$(BIN)/python bench/ssb_reader.py
 
 # Fetch SSB's table 09817 for one organisation into var/ssb/ORG/ (needs internet; the app works without it).
 ORG ?= trondheim
