@@ -147,7 +147,7 @@ def share_over_time(series: pd.DataFrame, title: str) -> go.Figure:
                 connectgaps=False,
                 line={"color": colour, "width": 3},
                 marker={"size": 11, "color": colour},
-                text=[format_percent(v) if pd.notna(v) else "" for v in rows["value"]],
+                text=_point_labels(rows["value"]),
                 textposition="bottom center" if i == 0 else "top center",  # the home region's labels below
                 textfont={"color": colour, "size": 14},
                 hovertemplate="%{fullData.name} %{x}: %{y:.1f}\u00a0%<extra></extra>",
@@ -157,6 +157,13 @@ def share_over_time(series: pd.DataFrame, title: str) -> go.Figure:
     top = float(series["value"].max()) if series["value"].notna().any() else 10
     fig.update_yaxes(title=None, range=[0, top * 1.25], ticksuffix="\u00a0%")
     return base_layout(fig, title, height=380)
+
+
+def _point_labels(values: pd.Series, every_up_to: int = 6) -> list[str]:
+    """ "15,3 %" on every measured point of a short series; on a long one only on its first and last point."""
+    measured = [i for i, v in enumerate(values) if pd.notna(v)]
+    shown = set(measured) if len(measured) <= every_up_to else {measured[0], measured[-1]}
+    return [format_percent(v) if i in shown else "" for i, v in enumerate(values)]
 
 
 def persons_by_category(table: pd.DataFrame, labels: dict, title: str) -> go.Figure:
@@ -237,7 +244,7 @@ def country_bars(countries: pd.DataFrame, highlight: dict, title: str) -> go.Fig
 def change_bars(change: pd.DataFrame, title: str) -> go.Figure:
     """Change in persons per country background between two years; growth and decline in two colours."""
     rows = change.dropna(subset=["change"])
-    colours = [palette.OKABE_ITO["blue"] if c >= 0 else palette.OKABE_ITO["vermillion"] for c in rows["change"]]
+    colours = [palette.OKABE_ITO["blue"] if c >= 0 else palette.OKABE_ITO["reddish_purple"] for c in rows["change"]]
     text = [
         f"{'+' if c > 0 else ''}{format_int(c)} ({'+' if p > 0 else ''}{format_decimal(p)}\u00a0%)"
         for c, p in zip(rows["change"], rows["change_percent"], strict=True)

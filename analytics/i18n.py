@@ -293,6 +293,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Viser landene kilden nevner ({n}), ikke alle land. Rød søyle: land med en vennskapsby.",
         "Shows the countries the source names ({n}), not every country. Red bar: a country with a twin city.",
     ),
+    "pop.top_caption_of": (
+        "De {n} største av {total} landbakgrunner. Rød søyle: land med en vennskapsby.",
+        "The {n} largest of {total} country backgrounds. Red bar: a country with a twin city.",
+    ),
     "pop.change_title": ("Endring {first}–{last}, {region}", "Change {first}–{last}, {region}"),
     "pop.from": ("Fra", "From"),
     "pop.to": ("Til", "To"),
@@ -328,6 +332,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pop.col.value": ("Verdi", "Value"),
     "pop.col.source": ("Kilde", "Source"),
     "pop.col.note": ("Merknad", "Note"),
+    "region.norge": ("Hele landet", "Norway"),
+    "region.finland": ("Finland", "Finland"),
     "pop.all_countries": ("alle land", "all countries"),
     "measure.innvandrerbakgrunn": (
         "Innvandrere og norskfødte med innvandrerforeldre",

@@ -154,6 +154,19 @@ def in_order(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame.iloc[position.argsort(kind="stable")].reset_index(drop=True)
 
 
+NATIONAL = ("norge", "finland")  # region keys whose name the UI translates
+
+
+def with_region_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The country regions named in the UI language ("Hele landet" / "Norway"); other names are the data's."""
+    national = frame["region"].isin(NATIONAL)
+    if not national.any():
+        return frame
+    frame = frame.copy()
+    frame.loc[national, "region_name"] = frame.loc[national, "region"].map(lambda key: t(f"region.{key}", lang))
+    return frame
+
+
 def totals(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows that are not split by country background."""
     return frame[frame["country_code"].isna()]

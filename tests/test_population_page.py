@@ -143,3 +143,9 @@ def test_a_suppressed_figure_shows_its_symbol_not_zero(shipped_data):
     assert not at.exception and not at.error
     (table,) = [frame.value for frame in at.dataframe if "Verdi" in frame.value.columns]
     assert table.set_index("Landbakgrunn").loc["Nauru", "Verdi"] == ":"
+
+
+def test_in_english_the_country_is_named_norway():
+    at = run_page(PAGE, lang="en")
+    names = [trace["name"] for trace in charts(at)[0]["data"]]
+    assert names == ["Trondheim", "Trøndelag", "Norway"]

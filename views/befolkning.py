@@ -23,6 +23,7 @@ if figures.empty:
     st.info(t("pop.none", lang, org=org))
     st.stop()
 figures = pop.in_order(figures, [region.key for region in ssb.configured_regions(bundle.organisation)])
+figures = pop.with_region_names(figures, lang)
 names = dict(pop.regions(figures))
 ssb_figures = figures[figures["measure"].isin(pop.SSB_MEASURES)]
 if not ssb_figures.empty:
@@ -69,7 +70,10 @@ if with_countries:
         highlight = pop.partner_highlights(backgrounds)
         title = t("pop.top_title", lang, region=names[region], year=year)
         st.plotly_chart(country_bars(top.head(TOP), highlight, title), width="stretch")
-        st.caption(t("pop.top_caption", lang, n=min(len(top), TOP)))
+        if len(top) > TOP:
+            st.caption(t("pop.top_caption_of", lang, n=TOP, total=len(top)))
+        else:
+            st.caption(t("pop.top_caption", lang, n=len(top)))
         widgets.notes_of(ctx, top.head(TOP))
         shell.caption_source(ctx, top["source"])
     with right:
@@ -83,7 +87,8 @@ if with_countries:
             title = t("pop.change_title", lang, first=first, last=last, region=names[region])
             measured = moved.dropna(subset=["change"])
             biggest = measured.reindex(measured["change"].abs().sort_values(ascending=False).index).head(TOP)
-            st.plotly_chart(change_bars(moved.loc[biggest.index], title), width="stretch")
+            shown = moved.loc[biggest.index].sort_values("change", ascending=False)
+            st.plotly_chart(change_bars(shown, title), width="stretch")
             missing = moved[moved["change"].isna()]["country_name"]
             if not missing.empty:
                 st.caption(t("pop.change_missing", lang, names=", ".join(missing)))
