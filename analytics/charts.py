@@ -216,6 +216,25 @@ def persons_by_category(table: pd.DataFrame, labels: dict, title: str) -> go.Fig
     return base_layout(fig, title, height=380)
 
 
+def _labelled_bars(x, names, colours, text, hover: str, x_range: list, title: str) -> go.Figure:
+    """Horizontal bars in the given order top down, each with its text outside the bar."""
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=names,
+            orientation="h",
+            marker={"color": colours},
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=hover,
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(names)[::-1], title=None)
+    fig.update_xaxes(title=None, range=x_range, tickformat=",d", zeroline=True)
+    return base_layout(fig, title, height=110 + 34 * max(len(names), 3))
+
+
 def country_bars(countries: pd.DataFrame, highlight: dict, title: str) -> go.Figure:
     """Largest country backgrounds as horizontal bars; a partner city's country in its own colour, named."""
     partner = countries["country_code"].map(highlight)
@@ -224,21 +243,9 @@ def country_bars(countries: pd.DataFrame, highlight: dict, title: str) -> go.Fig
         f"{format_int(v)}  ← {p}" if isinstance(p, str) else format_int(v)
         for v, p in zip(countries["value"], partner, strict=True)
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=countries["value"],
-            y=countries["country_name"],
-            orientation="h",
-            marker={"color": colours},
-            text=text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(countries["country_name"])[::-1], title=None)
-    fig.update_xaxes(title=None, range=[0, float(countries["value"].max()) * 1.6], tickformat=",d")
-    return base_layout(fig, title, height=110 + 34 * max(len(countries), 3))
+    x_range = [0, float(countries["value"].max()) * 1.6]
+    hover = "%{y}: %{x:,.0f}<extra></extra>"
+    return _labelled_bars(countries["value"], countries["country_name"], colours, text, hover, x_range, title)
 
 
 def change_bars(change: pd.DataFrame, title: str) -> go.Figure:
@@ -249,20 +256,7 @@ def change_bars(change: pd.DataFrame, title: str) -> go.Figure:
         f"{'+' if c > 0 else ''}{format_int(c)} ({'+' if p > 0 else ''}{format_decimal(p)}\u00a0%)"
         for c, p in zip(rows["change"], rows["change_percent"], strict=True)
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["change"],
-            y=rows["country_name"],
-            orientation="h",
-            marker={"color": colours},
-            text=text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x:+,.0f}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["country_name"])[::-1], title=None)
     reach = float(rows["change"].abs().max() or 1)
-    low = -reach * 1.7 if (rows["change"] < 0).any() else 0
-    fig.update_xaxes(title=None, range=[low, reach * 1.7], tickformat=",d", zeroline=True)
-    return base_layout(fig, title, height=110 + 34 * max(len(rows), 3))
+    x_range = [-reach * 1.7 if (rows["change"] < 0).any() else 0, reach * 1.7]
+    hover = "%{y}: %{x:+,.0f}<extra></extra>"
+    return _labelled_bars(rows["change"], rows["country_name"], colours, text, hover, x_range, title)

@@ -241,31 +241,24 @@ def read(text: str | bytes | dict, where: str = "SSB") -> Dataset:
         columns[f"{dim.id}_label"] = _codes_column(dim.labels, inner, outer)
     columns["value"] = values
     columns["status"] = status
-    frame = pd.DataFrame(columns, copy=False)
-    return Dataset(
-        label=str(doc.get("label", "")),
-        source=str(doc.get("source", "")),
-        updated=doc.get("updated"),
-        table=_table_id(doc),
-        dimensions=dims,
-        frame=frame,
-    )
+    return _dataset(doc, dims, pd.DataFrame(columns, copy=False))
 
 
 def read_metadata(text: str | bytes | dict, where: str = "SSB") -> Dataset:
     """The dimensions of a table from PxWebApi v2's metadata endpoint (JSON-stat2 without values)."""
     doc = _load(text, where)
     dims, _ = _dimensions(doc, where)
+    return _dataset(doc, dims)
+
+
+def _dataset(doc: dict, dims: list[Dimension], frame: pd.DataFrame | None = None) -> Dataset:
+    px = (doc.get("extension") or {}).get("px") or {}
+    table = px.get("tableid") or px.get("tableId")
     return Dataset(
         label=str(doc.get("label", "")),
         source=str(doc.get("source", "")),
         updated=doc.get("updated"),
-        table=_table_id(doc),
+        table=str(table) if table else None,
         dimensions=dims,
+        frame=frame,
     )
-
-
-def _table_id(doc: dict) -> str | None:
-    px = (doc.get("extension") or {}).get("px") or {}
-    table = px.get("tableid") or px.get("tableId")
-    return str(table) if table else None
