@@ -172,6 +172,7 @@ def test_the_population_view_for_kuopio_shows_its_figures_with_the_definition(pa
     wait_until_rendered(page)
     choose_organisation(page, "Kuopion kaupunki (Kuopio)")
     page.get_by_text("er ikke samme mål som norsk").wait_for()
+    page.get_by_test_id("stMetricValue").nth(2).wait_for()
     assert page.get_by_test_id("stMetricValue").all_inner_texts() == ["3\u00a0103", "4\u00a0685", "7,1\u00a0%"]
     assert page.get_by_test_id("stPlotlyChart").count() == 0
     assert page.url == f"{server}/befolkning"
