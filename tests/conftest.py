@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import socket
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -43,3 +47,49 @@ def fake_ssb():
     fake.release.set()
     server.shutdown()
     server.server_close()
+
+
+def _postgres_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server on 127.0.0.1 (Debian's binaries); skipped where none is installed.
+
+    CI sets REQUIRE_POSTGRES=1 (and installs Debian's postgresql), so a missing server fails there."""
+    binaries = _postgres_bin()
+    if binaries is None:
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL is required (REQUIRE_POSTGRES=1) but /usr/lib/postgresql/*/bin is missing")
+        pytest.skip("no PostgreSQL server installed (Debian: apt-get install postgresql)")
+    base = Path(tempfile.mkdtemp(prefix="dashboard-pg-"))  # not under pytest's 0700 root folder: postgres runs it
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_user:
+        shutil.chown(base, "postgres")
+    port = _free_port()
+    data = base / "data"
+    subprocess.run(
+        [*as_user, binaries / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8"],
+        check=True,
+        capture_output=True,
+    )
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=on"
+    subprocess.run(
+        [*as_user, binaries / "pg_ctl", "-D", data, "-o", options, "-l", base / "log", "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*as_user, binaries / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

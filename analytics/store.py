@@ -1,0 +1,226 @@
+"""Status reports in a real database: an SQLite file by default, PostgreSQL when a database URL is configured.
+
+Reports are append-only: a correction is a new report, and the database itself refuses UPDATE and DELETE on the
+reports table (triggers). The schema is created and versioned by the app through an explicit version table;
+migrations run in one transaction under a lock, so two app servers starting at once do not race.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import event
+
+# Report statuses (id -> bokmål label); a measure without reports is "ikke rapportert", which is never stored.
+STATUSES = {
+    "ikke_startet": "ikke startet",
+    "i_rute": "i rute",
+    "forsinket": "forsinket",
+    "fullfort": "fullført",
+    "avbrutt": "avbrutt",
+}
+NOT_REPORTED = "ikke_rapportert"
+
+metadata = sa.MetaData()
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+    sa.Column("organisation", sa.String(100), nullable=False),
+    sa.Column("measure_id", sa.String(100), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),  # "2025", "2025-06" or "2025-06-30"
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("progress", sa.Float, nullable=True),
+    sa.Column("indicator_value", sa.Float, nullable=True),
+    sa.Column("comment", sa.Text, nullable=False, server_default=""),
+    sa.Column("reporter", sa.String(200), nullable=False),
+    sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("batch", sa.String(40), nullable=True),  # one upload or one form submission
+    sa.CheckConstraint("status IN ({})".format(", ".join(f"'{s}'" for s in STATUSES)), name="known_status"),
+    sa.CheckConstraint("progress IS NULL OR (progress >= 0 AND progress <= 100)", name="progress_0_100"),
+    sa.Index("reports_by_measure", "organisation", "measure_id", "reported_at"),
+)
+
+APPEND_ONLY = {
+    "sqlite": [
+        "CREATE TRIGGER reports_no_update BEFORE UPDATE ON reports "
+        "BEGIN SELECT RAISE(ABORT, 'rapporter kan ikke endres; registrer en ny rapport'); END",
+        "CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports "
+        "BEGIN SELECT RAISE(ABORT, 'rapporter kan ikke slettes'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION reports_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION 'rapporter kan ikke endres eller slettes; registrer en ny rapport'; END $$",
+        "CREATE TRIGGER reports_append_only BEFORE UPDATE OR DELETE ON reports "
+        "FOR EACH ROW EXECUTE FUNCTION reports_append_only()",
+    ],
+}
+
+
+def _version_1(connection: sa.Connection) -> None:
+    metadata.create_all(connection, tables=[reports])
+    for statement in APPEND_ONLY[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _version_1}
+LATEST = max(MIGRATIONS)
+LOCK_ID = 742_019  # PostgreSQL advisory lock held while migrating
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; str() is a message in Norwegian."""
+
+
+@dataclass(frozen=True)
+class Report:
+    organisation: str
+    measure_id: str
+    period: str
+    status: str
+    progress: float | None = None
+    indicator_value: float | None = None
+    comment: str = ""
+    reporter: str = ""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class Store:
+    """The one interface to the reports, whatever the database."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = _engine(url)
+        self._migrate()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def version(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
+
+    def _migrate(self) -> None:
+        try:
+            with self.engine.begin() as connection:
+                if self.dialect == "postgresql":
+                    connection.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": LOCK_ID})
+                metadata.create_all(connection, tables=[schema_version])
+                current = connection.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
+                if current > LATEST:
+                    raise StoreError(
+                        f"Databasen har skjemaversjon {current}, nyere enn appens {LATEST}. Oppdater appen."
+                    )
+                for version in range(current + 1, LATEST + 1):
+                    MIGRATIONS[version](connection)
+                    connection.execute(schema_version.insert().values(version=version, applied_at=_now()))
+        except sa.exc.OperationalError as error:
+            raise StoreError(f"Får ikke åpnet databasen ({_safe(self.url)}): {error.orig}") from None
+
+    def add(
+        self,
+        new: Iterable[Report],
+        batch: str | None = None,
+        now: dt.datetime | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Write all reports in one transaction (all or nothing); returns how many were written."""
+        batch = batch or uuid.uuid4().hex
+        now = now or _now()
+        written = 0
+        with self.engine.begin() as connection:
+            for report in new:
+                connection.execute(reports.insert().values(**_row(report), reported_at=now, batch=batch))
+                written += 1
+                if progress:
+                    progress(written)
+        return written
+
+    def reports(self, organisation: str | None = None) -> pd.DataFrame:
+        """Every report (of one organisation), oldest first."""
+        query = sa.select(reports).order_by(reports.c.reported_at, reports.c.id)
+        if organisation is not None:
+            query = query.where(reports.c.organisation == organisation)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).mappings().all()
+        frame = pd.DataFrame(rows, columns=[c.name for c in reports.columns])
+        frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
+        return frame
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(reports)).scalar()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _row(report: Report) -> dict:
+    row = {
+        "organisation": report.organisation,
+        "measure_id": report.measure_id,
+        "period": report.period,
+        "status": report.status,
+        "progress": _number_or_none(report.progress),
+        "indicator_value": _number_or_none(report.indicator_value),
+        "comment": report.comment or "",
+        "reporter": report.reporter,
+    }
+    return row
+
+
+def _number_or_none(value) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return sa.engine.make_url(url).render_as_string(hide_password=True)
+
+
+def _engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_settings(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _write_lock_at_begin(connection):
+            # take the write lock at BEGIN, so two writers queue instead of failing on a lock upgrade
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
