@@ -14,6 +14,7 @@ from analytics.checks import (
     boolean,
     country_code,
     first_row,
+    iso_date,
     number_between,
     one_of,
     read_csv,
@@ -21,6 +22,7 @@ from analytics.checks import (
     require_known,
     require_unique,
     require_unique_pairs,
+    sdg_list,
     slug,
     text,
     year_between,
@@ -147,6 +149,31 @@ def network_goal_area_columns() -> dict[str, Column]:
     return {"network_id": Column(slug), "goal_area_id": Column(slug), "source": Column(slug)}
 
 
+MEASURE_KINDS = ("oppdrag", "hovedstrategi", "tiltak", "deltiltak", "utviklingsmal", "innsatsomrade")
+
+
+def measure_columns() -> dict[str, Column]:
+    """Columns of measures.csv: one row per item to follow up (no status here: reports live in the store)."""
+    return {
+        "id": Column(slug),
+        "goal_area_id": Column(slug, required=False),
+        "kind": Column(one_of(*MEASURE_KINDS)),
+        "title_nb": Column(text),
+        "title_en": Column(text, required=False, default=""),
+        "description_nb": Column(text, required=False, default=""),
+        "responsible": Column(text, required=False, default=""),
+        "plan_period": Column(text, required=False, default=""),
+        "start": Column(iso_date, required=False),
+        "due": Column(iso_date, required=False),
+        "indicator_unit": Column(text, required=False),
+        "indicator_baseline": Column(number_between(-1e12, 1e12), required=False, dtype="float64"),
+        "indicator_target": Column(number_between(-1e12, 1e12), required=False, dtype="float64"),
+        "indicator_direction": Column(one_of("opp", "ned"), required=False),
+        "sdgs": Column(sdg_list, required=False, default=()),
+        "source": Column(slug),
+    }
+
+
 def network_fact_columns(today: dt.date) -> dict[str, Column]:
     """Columns of network_facts.csv: one row per fact about a network."""
     return {
@@ -170,6 +197,7 @@ class Bundle:
     networks: pd.DataFrame
     network_goal_areas: pd.DataFrame
     network_facts: pd.DataFrame
+    measures: pd.DataFrame
 
     @property
     def id(self) -> str:
@@ -235,6 +263,7 @@ def load_bundle(folder: Path, known_sources, today: dt.date) -> Bundle:
         "networks": _optional_csv(folder / "networks.csv", network_columns(today)),
         "network_goal_areas": _optional_csv(folder / "network_goal_areas.csv", network_goal_area_columns()),
         "network_facts": _optional_csv(folder / "network_facts.csv", network_fact_columns(today)),
+        "measures": _optional_csv(folder / "measures.csv", measure_columns()),
     }
     _check_references(folder, frames, known_sources)
     frames["partners"] = frames["partners"].sort_values(["since_year", "name"], ignore_index=True)
@@ -248,7 +277,7 @@ def _optional_csv(path: Path, columns: dict[str, Column]) -> pd.DataFrame:
 
 
 def _check_references(folder: Path, frames: dict, known_sources) -> None:
-    unique = {"goal_areas": ["id"], "partners": ["id"], "networks": ["id", "name"]}
+    unique = {"goal_areas": ["id"], "partners": ["id"], "networks": ["id", "name"], "measures": ["id"]}
     for name, columns in unique.items():
         for column in columns:
             require_unique(folder / f"{name}.csv", frames[name], column)
@@ -260,6 +289,7 @@ def _check_references(folder: Path, frames: dict, known_sources) -> None:
         "networks": ["description_source", "join_year_source", "source"],
         "network_goal_areas": ["source"],
         "network_facts": ["source"],
+        "measures": ["source"],
     }
     for name, columns in source_columns.items():
         for column in columns:
@@ -280,6 +310,30 @@ def _check_references(folder: Path, frames: dict, known_sources) -> None:
             "en id fra partners.csv",
         )
     _check_networks(folder, frames)
+    _check_measures(folder / "measures.csv", frames["measures"], frames["goal_areas"])
+
+
+def _check_measures(path: Path, measures: pd.DataFrame, goal_areas: pd.DataFrame) -> None:
+    """A measure's målområde exists, it is not due before it starts, and an indicator is complete."""
+    require_known(path, measures, "goal_area_id", goal_areas["id"], "en id fra goal_areas.csv")
+    both = measures["start"].notna() & measures["due"].notna()
+    early = both & (measures["due"] < measures["start"])
+    if early.any():
+        raise DataError(
+            path, "fristen er før start.", row=first_row(early) + 2, column="due", expected="en frist etter start"
+        )
+    indicator = ["indicator_unit", "indicator_target", "indicator_direction"]
+    some = measures[indicator + ["indicator_baseline"]].notna().any(axis=1)
+    for column in indicator:
+        missing = some & measures[column].isna()
+        if missing.any():
+            raise DataError(
+                path,
+                "en indikator mangler et felt.",
+                row=first_row(missing) + 2,
+                column=column,
+                expected="enhet, mål og retning («opp» eller «ned») for en indikator",
+            )
 
 
 def _check_networks(folder: Path, frames: dict) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
@@ -84,6 +85,22 @@ def year_between(low: int, high: int) -> Parser:
         return int(value)
 
     return parse
+
+
+def iso_date(value: str) -> dt.date:
+    """A date written as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError("en dato som ÅÅÅÅ-MM-DD (for eksempel «2019-08-29»)") from None
+
+
+def sdg_list(value: str) -> tuple[int, ...]:
+    """FN's bærekraftsmål as numbers 1–17 separated by semicolons ("13;17")."""
+    parts = [p.strip() for p in value.replace(",", ";").split(";") if p.strip()]
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= 17 for p in parts):
+        raise ValueError("bærekraftsmål som tall fra 1 til 17 skilt med semikolon (for eksempel «13;17»)")
+    return tuple(sorted({int(p) for p in parts}))
 
 
 def one_of(*allowed: str) -> Parser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
@@ -156,6 +157,47 @@ BREAKAGES = [
 ]
 
 
+MEASURE_BREAKAGES = [
+    (
+        "measures.csv",
+        (",oppdrag,Handlingsplan", ",vedtak,Handlingsplan"),
+        ["measures.csv", "rad 2", "«kind»", "«oppdrag»"],
+    ),
+    (
+        "measures.csv",
+        ("\nvennskapsbyavtaler,vennskapsby,", "\nvennskapsbyavtaler,vennskap,"),
+        ["measures.csv", "rad 3", "«goal_area_id»", "«vennskap»", "goal_areas.csv"],
+    ),
+    (
+        "measures.csv",
+        ("2019–2022,2019-08-29,,", "2019–2022,29.08.2019,,"),
+        ["measures.csv", "rad 2", "«start»", "ÅÅÅÅ-MM-DD"],
+    ),
+    (
+        "measures.csv",
+        ("2019–2022,2019-08-29,,", "2019–2022,2019-08-29,2019-01-01,"),
+        ["measures.csv", "rad 2", "«due»", "fristen er før start"],
+    ),
+    (
+        "measures.csv",
+        (
+            "2019-08-29,,,,,,,tk-bystyret-sak-87-19\nvennskapsbyavtaler",
+            "2019-08-29,,,,,,18,tk-bystyret-sak-87-19\nvennskapsbyavtaler",
+        ),
+        ["measures.csv", "rad 2", "«sdgs»", "fra 1 til 17"],
+    ),
+    (
+        "measures.csv",
+        (
+            "2019-08-29,,,,,,,tk-bystyret-sak-87-19\nvennskapsbyavtaler",
+            "2019-08-29,,prosjekter,3,,opp,,tk-bystyret-sak-87-19\nvennskapsbyavtaler",
+        ),
+        ["measures.csv", "rad 2", "«indicator_target»", "enhet, mål og retning"],
+    ),
+    ("measures.csv", ("\nsaharawi,", "\nhandlingsplan,"), ["measures.csv", "rad 7", "«id»", "mer enn én gang"]),
+]
+
+
 NETWORK_BREAKAGES = [
     (
         "network_goal_areas.csv",
@@ -202,8 +244,8 @@ NETWORK_BREAKAGES = [
 
 @pytest.mark.parametrize(
     ("name", "change", "expected"),
-    BREAKAGES + NETWORK_BREAKAGES,
-    ids=[f"{b[0]}:{b[1][1][:14]}" for b in BREAKAGES + NETWORK_BREAKAGES],
+    BREAKAGES + NETWORK_BREAKAGES + MEASURE_BREAKAGES,
+    ids=[f"{b[0]}:{b[1][1][:14]}" for b in BREAKAGES + NETWORK_BREAKAGES + MEASURE_BREAKAGES],
 )
 def test_a_broken_file_gives_a_message_naming_file_row_and_column(data_copy, name, change, expected):
     _rewrite(data_copy / "trondheim" / name, *change)
@@ -304,3 +346,12 @@ def test_trondheim_has_thirty_networks_one_goal_area_each(trondheim):
         "vennskapsby": 4,
         "internasjonalt-samfunn": 2,
     }
+
+
+def test_trondheim_follows_up_the_six_requests_of_29_08_2019_and_five_main_strategies(trondheim):
+    measures = trondheim.measures
+    requests = measures[measures["kind"] == "oppdrag"]
+    assert len(requests) == 6 and set(requests["source"]) == {"tk-bystyret-sak-87-19"}
+    assert (requests["start"] == dt.date(2019, 8, 29)).all()
+    strategies = measures[measures["kind"] == "hovedstrategi"].set_index("goal_area_id")["description_nb"]
+    assert strategies.to_dict() == trondheim.goal_areas.set_index("id")["main_strategy"].to_dict()
