@@ -355,3 +355,18 @@ def test_trondheim_follows_up_the_six_requests_of_29_08_2019_and_five_main_strat
     assert (requests["start"] == dt.date(2019, 8, 29)).all()
     strategies = measures[measures["kind"] == "hovedstrategi"].set_index("goal_area_id")["description_nb"]
     assert strategies.to_dict() == trondheim.goal_areas.set_index("id")["main_strategy"].to_dict()
+
+
+@pytest.mark.parametrize(
+    "org, kinds",
+    [
+        ("trondelag", {"tiltak": 3, "deltiltak": 12}),
+        ("ntnu", {"utviklingsmal": 4}),
+        ("trd30", {"innsatsomrade": 4}),
+        ("kuopio", {}),
+    ],
+)
+def test_each_organisation_follows_up_the_items_of_its_own_document(org, kinds, sources):
+    measures = load_bundle(DATA / org, sources["id"], TODAY).measures
+    assert measures["kind"].value_counts().to_dict() == kinds
+    assert measures["goal_area_id"].notna().all()
