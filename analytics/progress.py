@@ -1,0 +1,145 @@
+"""Progress of the measures from their status reports: latest status, roll-up, late, stale, expected-by-now,
+indicators, SDG coverage and what changed between two dates. Plain pandas; "today" is always passed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analytics.store import NOT_REPORTED, STATUSES
+
+DONE = ("fullfort", "avbrutt")
+LIGHTS = ("red", "yellow", "green", "grey")
+REPORT_COLUMNS = ["measure_id", "period", "status", "progress", "indicator_value", "comment", "reporter", "reported_at"]
+
+
+def _at(reports: pd.DataFrame, moment: dt.datetime | None) -> pd.DataFrame:
+    """The latest report per measure made at or before `moment` (all reports when None)."""
+    if moment is not None:
+        reports = reports[reports["reported_at"] <= pd.Timestamp(moment)]
+    ordered = reports.sort_values(["reported_at", "id"] if "id" in reports else ["reported_at"], kind="stable")
+    return ordered.groupby("measure_id", sort=False).tail(1).set_index("measure_id")
+
+
+def latest(measures: pd.DataFrame, reports: pd.DataFrame, moment: dt.datetime | None = None) -> pd.DataFrame:
+    """One row per measure with its latest report's fields; "ikke_rapportert" where there is none."""
+    last = _at(reports, moment)[REPORT_COLUMNS[1:]]
+    table = measures.set_index("id").join(last, how="left")
+    table["status"] = table["status"].fillna(NOT_REPORTED)
+    return table.reset_index()
+
+
+def is_late(table: pd.DataFrame, today: dt.date) -> pd.Series:
+    """Due date passed and not done (fullført or avbrutt)."""
+    due = pd.to_datetime(table["due"]).dt.date
+    return table["due"].notna() & (due < today) & ~table["status"].isin(DONE)
+
+
+def is_stale(table: pd.DataFrame, today: dt.date, months: int) -> pd.Series:
+    """Reported once, but not in the last `months` months (and not done)."""
+    limit = pd.Timestamp(today, tz="UTC") - pd.DateOffset(months=months)
+    reported = table["reported_at"].notna()
+    return reported & (pd.to_datetime(table["reported_at"], utc=True) < limit) & ~table["status"].isin(DONE)
+
+
+def expected_by_now(start, due, today: dt.date) -> float | None:
+    """Progress a linear plan expects today: 0 before start, 100 from the due date; None without both dates."""
+    if start is None or due is None or pd.isna(start) or pd.isna(due):
+        return None
+    if today <= start:
+        return 0.0
+    if today >= due:
+        return 100.0
+    return round(100 * (today - start).days / (due - start).days, 1)
+
+
+def indicator_share(baseline, target, actual) -> float | None:
+    """How far the actual value has come from baseline to target, in percent (may be below 0 or above 100)."""
+    if any(v is None or pd.isna(v) for v in (baseline, target, actual)) or target == baseline:
+        return None
+    return round(100 * (actual - baseline) / (target - baseline), 1)
+
+
+def with_flags(table: pd.DataFrame, today: dt.date, stale_months: int = 6, behind_by: float = 10) -> pd.DataFrame:
+    """latest() with late, stale, expected progress, behind plan and indicator share."""
+    table = table.copy()
+    table["late"] = is_late(table, today)
+    table["stale"] = is_stale(table, today, stale_months)
+    table["expected"] = [expected_by_now(s, d, today) for s, d in zip(table["start"], table["due"], strict=True)]
+    expected = pd.to_numeric(table["expected"], errors="coerce")
+    table["behind_plan"] = (expected - table["progress"]) > behind_by
+    table["indicator_share"] = [
+        indicator_share(b, t, a)
+        for b, t, a in zip(
+            table["indicator_baseline"], table["indicator_target"], table["indicator_value"], strict=True
+        )
+    ]
+    return table
+
+
+def light(statuses: pd.Series, late: pd.Series) -> str:
+    """The traffic light of a group: red if anything is late or forsinket, grey if nothing is reported,
+    green if everything reported is i rute or done and nothing is unreported, yellow otherwise."""
+    if late.any() or (statuses == "forsinket").any():
+        return "red"
+    if (statuses == NOT_REPORTED).all():
+        return "grey"
+    if statuses.isin(("i_rute", *DONE)).all():
+        return "green"
+    return "yellow"
+
+
+def rollup(table: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
+    """Per målområde (in the strategy's order; "" for measures without one): counts per status and a light."""
+    rows = []
+    keys = [*goal_areas.sort_values("number")["id"], None]
+    for key in keys:
+        group = table[table["goal_area_id"].isna()] if key is None else table[table["goal_area_id"] == key]
+        if group.empty:
+            continue
+        counts = group["status"].value_counts()
+        rows.append(
+            {
+                "goal_area_id": key or "",
+                "measures": len(group),
+                "on_track": int(counts.get("i_rute", 0) + counts.get("fullfort", 0)),
+                **{status: int(counts.get(status, 0)) for status in (*STATUSES, NOT_REPORTED)},
+                "late": int(group["late"].sum()),
+                "light": light(group["status"], group["late"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sdg_coverage(measures: pd.DataFrame) -> pd.DataFrame:
+    """Per SDG 1–17: how many measures name it (0 where none does)."""
+    counts = {goal: 0 for goal in range(1, 18)}
+    for goals in measures["sdgs"]:
+        for goal in goals or ():
+            counts[int(goal)] += 1
+    return pd.DataFrame({"sdg": list(counts), "measures": list(counts.values())})
+
+
+def changes(
+    measures: pd.DataFrame, reports: pd.DataFrame, since: dt.datetime, until: dt.datetime
+) -> dict[str, pd.DataFrame]:
+    """What changed between two moments: status transitions, new comments, and measures that became late."""
+    before = latest(measures, reports, since).set_index("id")
+    after = latest(measures, reports, until).set_index("id")
+    moved = before["status"] != after["status"]
+    transitions = pd.DataFrame(
+        {"measure_id": before.index[moved], "from": before["status"][moved], "to": after["status"][moved]}
+    ).reset_index(drop=True)
+    window = reports[(reports["reported_at"] > pd.Timestamp(since)) & (reports["reported_at"] <= pd.Timestamp(until))]
+    comments = window[window["comment"].fillna("").str.strip() != ""][
+        ["measure_id", "reported_at", "reporter", "comment"]
+    ]
+    late_before = is_late(before.reset_index(), since.date())
+    late_after = is_late(after.reset_index(), until.date())
+    became = after.index[late_after.to_numpy() & ~late_before.to_numpy()]
+    return {
+        "transitions": transitions,
+        "comments": comments.reset_index(drop=True),
+        "became_late": pd.DataFrame({"measure_id": list(became)}),
+    }
