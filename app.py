@@ -30,6 +30,12 @@ pages = [
         url_path="nettverk",
     ),
     st.Page(
+        "views/tiltak.py",
+        title=t("nav.measures", lang),
+        icon=":material/checklist:",
+        url_path="tiltak",
+    ),
+    st.Page(
         "views/befolkning.py",
         title=t("nav.population", lang),
         icon=":material/groups:",

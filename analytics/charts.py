@@ -260,3 +260,27 @@ def change_bars(change: pd.DataFrame, title: str) -> go.Figure:
     x_range = [-reach * 1.7 if (rows["change"] < 0).any() else 0, reach * 1.7]
     hover = "%{y}: %{x:+,.0f}<extra></extra>"
     return _labelled_bars(rows["change"], rows["country_name"], colours, text, hover, x_range, title)
+
+
+def measure_history(history: pd.DataFrame, status_labels: dict, title: str) -> go.Figure:
+    """A measure's reported progress over time (a step line), each report a marker in its status colour."""
+    fig = go.Figure(
+        go.Scatter(
+            x=history["reported_at"],
+            y=history["progress"],
+            mode="lines+markers",
+            line={"shape": "hv", "color": "#595959", "width": 2},
+            marker={
+                "size": 14,
+                "color": [palette.STATUS_COLOURS[s] for s in history["status"]],
+                "line": {"width": 1, "color": "#333"},
+            },
+            text=[status_labels[s] for s in history["status"]],
+            customdata=history["period"],
+            hovertemplate="%{x|%d.%m.%Y}: %{y:.0f}\u00a0% (%{text}, periode %{customdata})<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_yaxes(title=None, range=[0, 105], ticksuffix="\u00a0%")
+    fig.update_xaxes(title=None, tickformat="%d.%m.%Y")
+    return base_layout(fig, title, height=320)

@@ -96,7 +96,7 @@ def _error(file: str, row: int, column: str, problem: str, expected: str) -> str
     return f"Feil i {file}, ark «{SHEET}», rad {row}, kolonne «{column}»: {problem} Forventet: {expected}."
 
 
-def _period(value) -> str | None:
+def parse_period(value) -> str | None:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -160,7 +160,7 @@ def read_upload(content: bytes, file: str, measures: pd.DataFrame, organisation:
             upload.errors.append(
                 _error(file, line, "Tiltak-id", f"«{measure_id}» er ikke et tiltak i malen.", "en Tiltak-id fra malen")
             )
-        period = _period(cell["Periode"]) if cell["Periode"] not in (None, "") else None
+        period = parse_period(cell["Periode"]) if cell["Periode"] not in (None, "") else None
         if period is None:
             upload.errors.append(
                 _error(

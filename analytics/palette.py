@@ -34,6 +34,21 @@ REGION_COLOURS = (OKABE_ITO["blue"], OKABE_ITO["orange"], "#595959", OKABE_ITO["
 PARTNER_HIGHLIGHT = OKABE_ITO["vermillion"]
 NEUTRAL_BAR = "#7F9CB5"
 
+STATUS_COLOURS = {
+    "ikke_startet": OKABE_ITO["sky_blue"],
+    "i_rute": OKABE_ITO["bluish_green"],
+    "forsinket": OKABE_ITO["vermillion"],
+    "fullfort": OKABE_ITO["blue"],
+    "avbrutt": "#8C8C8C",
+    "ikke_rapportert": "#BBBBBB",
+}
+LIGHT_COLOURS = {
+    "red": OKABE_ITO["vermillion"],
+    "yellow": OKABE_ITO["yellow"],
+    "green": OKABE_ITO["bluish_green"],
+    "grey": "#BBBBBB",
+}
+
 DORMANT_GREY = "#8C8C8C"
 HOME_COLOUR = OKABE_ITO["black"]
 LAND = "#E6E3DA"

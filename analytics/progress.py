@@ -7,6 +7,8 @@ import datetime as dt
 
 import pandas as pd
 
+from analytics.formatting import format_date, format_percent
+from analytics.i18n import t
 from analytics.store import NOT_REPORTED, STATUSES
 
 DONE = ("fullfort", "avbrutt")
@@ -32,8 +34,8 @@ def latest(measures: pd.DataFrame, reports: pd.DataFrame, moment: dt.datetime | 
 
 def is_late(table: pd.DataFrame, today: dt.date) -> pd.Series:
     """Due date passed and not done (fullført or avbrutt)."""
-    due = pd.to_datetime(table["due"]).dt.date
-    return table["due"].notna() & (due < today) & ~table["status"].isin(DONE)
+    due = pd.to_datetime(table["due"])
+    return table["due"].notna() & (due < pd.Timestamp(today)) & ~table["status"].isin(DONE)
 
 
 def is_stale(table: pd.DataFrame, today: dt.date, months: int) -> pd.Series:
@@ -143,3 +145,52 @@ def changes(
         "comments": comments.reset_index(drop=True),
         "became_late": pd.DataFrame({"measure_id": list(became)}),
     }
+
+
+def filtered(table: pd.DataFrame, goal_areas=(), statuses=(), responsible=(), sdgs=()) -> pd.DataFrame:
+    """The rows matching every non-empty filter (an SDG filter keeps measures naming any chosen goal)."""
+    keep = pd.Series(True, index=table.index)
+    if goal_areas:
+        keep &= table["goal_area_id"].isin(goal_areas)
+    if statuses:
+        keep &= table["status"].isin(statuses)
+    if responsible:
+        keep &= table["responsible"].isin(responsible)
+    if sdgs:
+        keep &= table["sdgs"].map(lambda goals: bool(set(goals or ()) & set(sdgs)))
+    return table[keep]
+
+
+def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_months: int) -> pd.DataFrame:
+    """The measures table for the view: labelled columns, Norwegian dates, flags in words."""
+    titles = table["title_en"].where((lang == "en") & (table["title_en"].fillna("") != ""), table["title_nb"])
+
+    def flags(row) -> str:
+        words = []
+        if row["late"]:
+            words.append(t("measures.flag.late", lang))
+        if row["stale"]:
+            words.append(t("measures.flag.stale", lang, months=stale_months))
+        if row["behind_plan"]:
+            words.append(t("measures.flag.behind", lang))
+        return ", ".join(words)
+
+    return pd.DataFrame(
+        {
+            t("measures.col.id", lang): table["id"],
+            t("measures.col.title", lang): titles,
+            t("measures.col.kind", lang): table["kind"].map(lambda k: t(f"kind.{k}", lang)),
+            t("measures.filter.goal_area", lang): table["goal_area_id"].map(lambda g: goal_labels.get(g, "")),
+            t("measures.col.status", lang): table["status"].map(lambda s: t(f"status.{s}", lang)),
+            t("measures.col.progress", lang): pd.to_numeric(table["progress"], errors="coerce").astype(float),
+            t("measures.col.expected", lang): table["expected"].map(
+                lambda v: format_percent(v, 0) if v is not None and pd.notna(v) else "–"
+            ),
+            t("measures.col.due", lang): table["due"].map(format_date),
+            t("measures.col.reported", lang): table["reported_at"].map(
+                lambda v: format_date(v.date()) if isinstance(v, pd.Timestamp) else "–"
+            ),
+            t("measures.col.responsible", lang): table["responsible"].fillna(""),
+            t("measures.col.flags", lang): table.apply(flags, axis=1) if len(table) else [],
+        }
+    )

@@ -18,6 +18,7 @@ PAGES = [
     "views/nettverk.py",
     "views/om_dataene.py",
     "views/befolkning.py",
+    "views/tiltak.py",
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -191,6 +192,7 @@ def test_a_bundle_with_only_an_organisation_file_says_what_it_lacks(bundle_witho
         PAGES[2]: "Organisasjon uten partnerbyer har ingen nettverk i dataene.",
         PAGES[3]: "Ingen kjente uenigheter mellom kildene.",
         PAGES[4]: "Det finnes ingen befolkningstall for Organisasjon uten partnerbyer i datapakken.",
+        PAGES[5]: "Organisasjon uten partnerbyer har ingen tiltak å følge opp i dataene.",
     }[page]
     assert expected in messages
 

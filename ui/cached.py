@@ -10,6 +10,7 @@ import streamlit as st
 
 from analytics import bundle as bundle_module
 from analytics import maps, population, ssb
+from analytics import store as store_module
 from analytics.checks import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,3 +67,9 @@ def _population(folder: Path, org_id: str, today: dt.date, fetched: Path, stamp:
         except DataError as err:
             warning = str(err)
     return population.load(folder / org_id / population.FILE, known, today), warning
+
+
+@st.cache_resource(show_spinner=False)
+def store(url: str):
+    """One connection pool per database for the whole server; the schema is created or upgraded on first use."""
+    return store_module.Store(url)

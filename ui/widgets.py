@@ -8,13 +8,14 @@ import time
 import pandas as pd
 import streamlit as st
 
-from analytics import networks, palette, partners, population, ssb
+from analytics import excel, networks, palette, partners, population, ssb
 from analytics.checks import DataError
-from analytics.formatting import escape_markdown, format_int, format_percent, format_timestamp
+from analytics.formatting import escape_markdown, format_date, format_int, format_percent, format_timestamp
 from analytics.i18n import in_language, t
 from analytics.jsonstat import SsbError
 from analytics.provenance import safe_url, source_line
-from ui import cached
+from analytics.store import STATUSES, Report
+from ui import cached, editing
 
 PLAY_SECONDS = 0.4
 
@@ -284,3 +285,159 @@ def notes_of(ctx, rows: pd.DataFrame) -> None:
     notes = in_language(rows, "note", ctx.lang).dropna()
     for note in dict.fromkeys(notes):
         st.caption(f"{t('col.note', ctx.lang)}: {note}")
+
+
+def measure_rollup(ctx, rolled: pd.DataFrame, goal_labels: dict) -> None:
+    """One line per målområde: its traffic light, name, "n av m i rute" and how many are past due."""
+    lang = ctx.lang
+    for row in rolled.itertuples():
+        name = goal_labels.get(row.goal_area_id) or t("measures.no_goal_area", lang)
+        colour = palette.LIGHT_COLOURS[row.light]
+        parts = [t("measures.on_track", lang, n=row.on_track, total=row.measures)]
+        if row.late:
+            parts.append(t("measures.late_n", lang, n=row.late))
+        light, text_column = st.columns([0.35, 9.65], vertical_alignment="center")
+        light.markdown(
+            f'<div role="img" aria-label="{t(f"measures.light.{row.light}", lang)}" '
+            f'style="width:1.6rem;height:1.6rem;border-radius:50%;background:{colour};border:1px solid #333"></div>',
+            unsafe_allow_html=True,
+        )
+        text_column.markdown(f"**{escape_markdown(name)}** — {' · '.join(parts)}")
+
+
+def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A measure's reports, newest first, as text (comments are never rendered as markup)."""
+    newest = history.sort_values(["reported_at", "id"], ascending=False)
+    return pd.DataFrame(
+        {
+            t("col.date", lang): newest["reported_at"].map(lambda v: format_date(v.date())),
+            t("measures.period", lang).split(" (")[0]: newest["period"],
+            t("measures.col.status", lang): newest["status"].map(lambda s: t(f"status.{s}", lang)),
+            t("measures.col.progress", lang): newest["progress"].map(lambda v: format_int(v) if pd.notna(v) else "–"),
+            t("measures.comment", lang): newest["comment"],
+            t("measures.col.responsible", lang): newest["reporter"],
+        }
+    )
+
+
+def measure_changes(ctx, changed: dict, titles: dict, since: str) -> None:
+    """Status transitions, new comments and newly late measures since a date, as plain tables."""
+    lang = ctx.lang
+    if all(frame.empty for frame in changed.values()):
+        st.caption(t("measures.changed_none", lang, date=since))
+        return
+    transitions = changed["transitions"]
+    if not transitions.empty:
+        st.markdown(f"**{t('measures.transitions', lang)}**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("measures.col.title", lang): transitions["measure_id"].map(titles),
+                    t("pop.from", lang): transitions["from"].map(lambda s: t(f"status.{s}", lang)),
+                    t("pop.to", lang): transitions["to"].map(lambda s: t(f"status.{s}", lang)),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    comments = changed["comments"]
+    if not comments.empty:
+        st.markdown(f"**{t('measures.new_comments', lang)}**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("measures.col.title", lang): comments["measure_id"].map(titles),
+                    t("col.date", lang): comments["reported_at"].map(lambda v: format_date(v.date())),
+                    t("measures.comment", lang): comments["comment"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    late = changed["became_late"]
+    if not late.empty:
+        st.markdown(f"**{t('measures.became_late', lang)}**")
+        st.dataframe(
+            pd.DataFrame({t("measures.col.title", lang): late["measure_id"].map(titles)}),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports: pd.DataFrame) -> None:
+    """Excel template and export for everyone; the report form and the upload for a signed-in editor only."""
+    lang, bundle = ctx.lang, ctx.bundle
+    st.header(t("measures.excel", lang))
+    left, right = st.columns(2)
+    left.download_button(
+        t("measures.template", lang),
+        excel.template(measures, goal_labels, bundle.organisation["name"]),
+        file_name=f"{bundle.id}-statusrapport-mal.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="measures_template",
+    )
+    if not reports.empty:
+        right.download_button(
+            t("measures.export", lang),
+            excel.reports_workbook(history_table(reports, lang)),
+            file_name=f"{bundle.id}-statusrapporter.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="measures_export",
+        )
+    editor = editing.current_editor()
+    if not editor:
+        return
+    done = st.session_state.pop("measures_saved", None)
+    if done:
+        st.success(done)
+    st.header(t("measures.report", lang))
+    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    with st.form("report_form", clear_on_submit=True):
+        measure_id = st.selectbox(
+            t("measures.choose", lang), list(titles), format_func=titles.get, key="report_measure"
+        )
+        period_column, status_column, progress_column, indicator_column = st.columns(4)
+        period = period_column.text_input(t("measures.period", lang), value=str(ctx.today.year), key="report_period")
+        status = status_column.selectbox(
+            t("measures.col.status", lang),
+            list(STATUSES),
+            format_func=lambda s: t(f"status.{s}", lang),
+            key="report_status",
+        )
+        progress_value = progress_column.number_input(
+            t("measures.progress", lang), min_value=0, max_value=100, value=None, step=5, key="report_progress"
+        )
+        indicator = indicator_column.number_input(t("measures.indicator", lang), value=None, key="report_indicator")
+        comment = st.text_area(t("measures.comment", lang), key="report_comment")
+        submitted = st.form_submit_button(t("measures.save", lang))
+    if submitted:
+        checked = excel.parse_period(period)
+        if checked is None:
+            st.error(t("measures.bad_period", lang))
+        else:
+            store.add([Report(bundle.id, measure_id, checked, status, progress_value, indicator, comment, editor)])
+            st.session_state["measures_saved"] = t("measures.saved", lang)
+            st.rerun()
+    st.subheader(t("measures.upload", lang))
+    uploaded = st.file_uploader(
+        t("measures.upload", lang), type=["xlsx"], key="measures_upload", label_visibility="collapsed"
+    )
+    if uploaded is None:
+        return
+    upload = excel.read_upload(uploaded.getvalue(), uploaded.name, measures, bundle.id, editor)
+    if upload.errors:
+        st.error(
+            t("measures.upload_errors", lang, n=len(upload.errors))
+            + "\n\n"
+            + "\n".join(f"- {e}" for e in upload.errors)
+        )
+        return
+    if not upload.reports:
+        st.info(t("measures.upload_nothing", lang))
+        return
+    st.markdown(t("measures.upload_preview", lang, n=len(upload.reports)))
+    st.dataframe(upload.preview, hide_index=True, width="stretch")
+    if st.button(t("measures.upload_confirm", lang, n=len(upload.reports)), type="primary", key="measures_upload_save"):
+        written = store.add(upload.reports, batch=f"upload-{uploaded.file_id}")
+        st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
+        st.rerun()

@@ -1,0 +1,88 @@
+"""Who is editing: Streamlit's OIDC sign-in when [auth] is in secrets.toml, else local editor accounts under
+[editors]; with neither, the app is read-only. Also where the report database is."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import streamlit as st
+
+from analytics import auth
+from analytics.i18n import t
+from analytics.store import sqlite_url
+from ui import cached
+
+
+def secrets_section(name: str) -> Mapping:
+    """A section of .streamlit/secrets.toml, or {} when there is no such file or section."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return {}
+        value = st.secrets.get(name)
+    except Exception:  # noqa: BLE001 - a missing or unreadable secrets file means: not configured
+        return {}
+    return value if isinstance(value, Mapping) else {}
+
+
+def database_url() -> str:
+    """[database] url in secrets, else $DATABASE_URL, else an SQLite file in the state folder."""
+    return str(
+        secrets_section("database").get("url")
+        or os.environ.get("DATABASE_URL")
+        or sqlite_url(cached.state_dir() / "status.sqlite")
+    )
+
+
+def oidc_configured() -> bool:
+    section = secrets_section("auth")
+    return bool(section.get("client_id")) or any(
+        isinstance(value, Mapping) and value.get("client_id") for value in section.values()
+    )
+
+
+def local_accounts() -> Mapping:
+    return secrets_section("editors")
+
+
+def editing_enabled() -> bool:
+    return oidc_configured() or bool(local_accounts())
+
+
+def current_editor() -> str | None:
+    """The signed-in editor's name, or None (read-only)."""
+    if oidc_configured() and st.user.is_logged_in:
+        return str(st.user.get("name") or st.user.get("email") or "")
+    return st.session_state.get("editor")
+
+
+def sign_in(lang: str) -> None:
+    """The sign-in (or sign-out) controls; says how to enable editing when nothing is configured."""
+    name = current_editor()
+    if name:
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.caption(t("measures.signed_in", lang, name=name))
+        if right.button(t("measures.sign_out", lang), key="sign_out"):
+            st.session_state.pop("editor", None)
+            if oidc_configured():
+                st.logout()
+            st.rerun()
+        return
+    if not editing_enabled():
+        st.info(t("measures.read_only", lang))
+        return
+    if oidc_configured():
+        if st.button(t("measures.sign_in", lang), key="sign_in_oidc", icon=":material/login:"):
+            st.login()
+        return
+    with st.expander(t("measures.sign_in", lang), icon=":material/login:"):
+        with st.form("sign_in_form", clear_on_submit=True):
+            username = st.text_input(t("measures.username", lang), key="sign_in_user")
+            password = st.text_input(t("measures.password", lang), type="password", key="sign_in_password")
+            submitted = st.form_submit_button(t("measures.sign_in", lang))
+        if submitted:
+            editor = auth.editor(local_accounts(), username, password)
+            if editor:
+                st.session_state["editor"] = editor
+                st.rerun()
+            st.error(t("measures.wrong_password", lang))

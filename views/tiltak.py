@@ -1,0 +1,111 @@
+"""Tiltak: the measures to follow up, their latest status from the report store, history, changes, reporting."""
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics import progress
+from analytics.charts import measure_history
+from analytics.formatting import format_date
+from analytics.i18n import t
+from analytics.store import NOT_REPORTED, STATUSES, StoreError
+from ui import cached, editing, shell, widgets
+
+STALE_MONTHS = 6
+
+# 1/ Data
+ctx = shell.context()
+lang, bundle = ctx.lang, ctx.bundle
+st.title(t("measures.title", lang))
+measures = bundle.measures
+if measures.empty:
+    st.info(t("measures.none", lang, org=bundle.organisation["name"]))
+    st.stop()
+try:
+    store = cached.store(editing.database_url())
+    reports = store.reports(bundle.id)
+except StoreError as err:
+    st.error(str(err))
+    st.stop()
+table = progress.with_flags(progress.latest(measures, reports), ctx.today, STALE_MONTHS)
+goal_labels = dict(zip(bundle.goal_areas["id"], bundle.goal_areas["short_nb"], strict=True))
+if lang == "en":
+    goal_labels = {
+        k: en or goal_labels[k] for k, en in zip(bundle.goal_areas["id"], bundle.goal_areas["short_en"], strict=True)
+    }
+editing.sign_in(lang)
+if reports.empty:
+    st.info(t("measures.empty", lang))
+
+# 2/ Roll-up per målområde with traffic lights
+st.header(t("measures.rollup", lang))
+widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
+shell.caption_source(ctx, measures["source"])
+
+# 3/ Every measure, filtered
+st.header(t("measures.table", lang))
+f1, f2, f3, f4 = st.columns(4)
+chosen_goals = f1.multiselect(
+    t("measures.filter.goal_area", lang),
+    list(goal_labels),
+    format_func=goal_labels.get,
+    key="measures_goal",
+    placeholder=t("measures.choose_options", lang),
+)
+chosen_status = f2.multiselect(
+    t("measures.filter.status", lang),
+    [*STATUSES, NOT_REPORTED],
+    format_func=lambda s: t(f"status.{s}", lang),
+    key="measures_status",
+    placeholder=t("measures.choose_options", lang),
+)
+chosen_responsible = f3.multiselect(
+    t("measures.filter.responsible", lang),
+    sorted(r for r in measures["responsible"].dropna().unique() if r),
+    key="measures_responsible",
+    placeholder=t("measures.choose_options", lang),
+)
+chosen_sdgs = f4.multiselect(
+    t("measures.filter.sdg", lang),
+    list(range(1, 18)),
+    key="measures_sdg",
+    placeholder=t("measures.choose_options", lang),
+)
+shown = progress.filtered(table, chosen_goals, chosen_status, chosen_responsible, chosen_sdgs)
+st.dataframe(
+    progress.display_table(shown, goal_labels, lang, STALE_MONTHS),
+    hide_index=True,
+    width="stretch",
+    height=(len(shown) + 1) * 35 + 3,
+    column_config={
+        t("measures.col.progress", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
+    },
+)
+shell.caption_source(ctx, measures["source"])
+
+# 4/ One measure's history, and what changed since a date
+history_column, changes_column = st.columns(2, gap="large")
+with history_column:
+    st.subheader(t("measures.history", lang))
+    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    chosen = st.selectbox(t("measures.choose", lang), list(titles), format_func=titles.get, key="measure")
+    history = reports[reports["measure_id"] == chosen]
+    if history.empty:
+        st.caption(t("measures.history_none", lang, title=titles[chosen]))
+    else:
+        labels = {s: t(f"status.{s}", lang) for s in STATUSES}
+        st.plotly_chart(measure_history(history, labels, t("measures.history_title", lang)), width="stretch")
+        st.dataframe(widgets.history_table(history, lang), hide_index=True, width="stretch")
+        st.caption(t("measures.source_reports", lang))
+with changes_column:
+    st.subheader(t("measures.changed", lang))
+    since = st.date_input(
+        t("measures.since", lang), ctx.today - dt.timedelta(days=30), format="DD.MM.YYYY", key="measures_since"
+    )
+    start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
+    end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
+    widgets.measure_changes(ctx, progress.changes(measures, reports, start, end), titles, format_date(since))
+    st.caption(t("measures.source_reports", lang))
+
+# 5/ Reporting (editors only) and Excel
+widgets.report_tools(ctx, store, measures, goal_labels, reports)
