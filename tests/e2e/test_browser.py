@@ -177,3 +177,17 @@ def test_the_population_view_for_kuopio_shows_its_figures_with_the_definition(pa
     assert page.get_by_test_id("stPlotlyChart").count() == 0
     assert page.url == f"{server}/befolkning"
     assert outside_requests == []
+
+
+def test_without_sign_in_no_write_path_is_reachable_in_the_browser(page, server, outside_requests):
+    page.goto(f"{server}/tiltak")
+    wait_until_rendered(page)
+    page.get_by_text("Dashbordet er skrivebeskyttet").wait_for()
+    page.get_by_test_id("stDataFrame").first.wait_for()
+    assert page.get_by_role("button", name="Lagre rapport").count() == 0
+    assert page.get_by_test_id("stFileUploader").count() == 0
+    assert (
+        page.get_by_role("button", name="Logg inn for å rapportere").count() == 0
+    )  # no accounts: nothing to sign in to
+    assert page.get_by_role("button", name="Last ned Excel-mal").count() == 1  # reading is open to all
+    assert outside_requests == []
