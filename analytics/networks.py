@@ -106,13 +106,20 @@ def network_table(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.Da
     ).reset_index(drop=True)
 
 
-def goal_labels(goal_areas: pd.DataFrame, lang: str) -> dict[int, str]:
-    """Number → "1 · Short name" in `lang` (the full name where no short name is given)."""
-    labels = {}
+def goal_area_names(goal_areas: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Id → short name in `lang` (the full name where no short name is given), in the strategy's order."""
+    names = {}
     for row in goal_areas.sort_values("number").itertuples():
         short = (row.short_en or row.name_en) if lang == "en" else row.short_nb
-        labels[row.number] = goal_area_label(row.number, short or row.name_nb)
-    return labels
+        names[row.id] = short or row.name_nb
+    return names
+
+
+def goal_labels(goal_areas: pd.DataFrame, lang: str) -> dict[int, str]:
+    """Number → "1 · Short name" in `lang`."""
+    names = goal_area_names(goal_areas, lang)
+    ordered = goal_areas.sort_values("number")
+    return {row.number: goal_area_label(row.number, names[row.id]) for row in ordered.itertuples()}
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ MEASURES = {
     "andel_fremmedspraklige": "prosent",
 }
 SSB_MEASURES = tuple(list(MEASURES)[:6])
+PERSON_MEASURES = SSB_MEASURES[:3]  # persons: the total and its two parts
 OTHER_MEASURES = tuple(list(MEASURES)[6:])
 KEY = ["region", "year", "measure", "country_code"]
 
@@ -190,12 +191,18 @@ def series(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     return grid.merge(rows[wanted], on=["region", "region_name", "year"], how="left")
 
 
+def totals_of(frame: pd.DataFrame, measures, region: str | None = None) -> pd.DataFrame:
+    """Rows not split by country, of the given measures (and region)."""
+    rows = totals(frame)
+    rows = rows[rows["measure"].isin(measures)]
+    return rows if region is None else rows[rows["region"] == region]
+
+
 def split(frame: pd.DataFrame, region: str) -> pd.DataFrame:
     """Per year for one region: immigrants, Norwegian-born to immigrant parents, and the total, as measured."""
-    rows = totals(frame)
-    rows = rows[(rows["region"] == region) & rows["measure"].isin(SSB_MEASURES[:3])]
+    rows = totals_of(frame, PERSON_MEASURES, region)
     table = rows.pivot_table(index="year", columns="measure", values="value", aggfunc="first")
-    table = table.reindex(columns=list(SSB_MEASURES[:3]))
+    table = table.reindex(columns=list(PERSON_MEASURES))
     table.columns.name = None
     return table.reset_index().sort_values("year", ignore_index=True)
 
@@ -229,6 +236,13 @@ def change(frame: pd.DataFrame, region: str, first: int, last: int) -> pd.DataFr
     both["change_percent"] = 100 * both["change"] / both["value_first"]
     both = both.sort_values(["change", "country_name"], ascending=[False, True], na_position="last", ignore_index=True)
     return both[["country_code", "country_name", "value_first", "value_last", "change", "change_percent", "source"]]
+
+
+def largest_changes(change: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The n countries with the largest change either way, growth first."""
+    measured = change.dropna(subset=["change"])
+    biggest = measured["change"].abs().sort_values(ascending=False).index[:n]
+    return change.loc[biggest].sort_values("change", ascending=False)
 
 
 def _names(country_nb: str) -> set[str]:

@@ -56,6 +56,16 @@ MEASURE = {
 MERGED_CODELIST = "agg_KommSummer"  # municipalities on today's borders, merged back in time (K-5001: Trondheim + Klæbu)
 
 
+def configured_base_url() -> str:
+    """$SSB_API_URL (a test server, a proxy) or SSB's own address."""
+    return os.environ.get("SSB_API_URL") or BASE_URL
+
+
+def configured_timeout() -> float:
+    """$SSB_TIMEOUT in seconds, else TIMEOUT."""
+    return float(os.environ.get("SSB_TIMEOUT") or TIMEOUT)
+
+
 def metadata_url(table: str, lang: str = "no", base: str = BASE_URL) -> str:
     return f"{base}/tables/{table}/metadata?" + urllib.parse.urlencode({"lang": lang})
 
@@ -315,8 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("org", help="organisasjonens mappe under data/, for eksempel trondheim")
     parser.add_argument("--data-dir", type=Path, default=Path(os.environ.get("DASHBOARD_DATA_DIR") or root / "data"))
     parser.add_argument("--state-dir", type=Path, default=state_dir(root))
-    parser.add_argument("--base-url", default=os.environ.get("SSB_API_URL") or BASE_URL)
-    parser.add_argument("--timeout", type=float, default=TIMEOUT)
+    parser.add_argument("--base-url", default=configured_base_url())
+    parser.add_argument("--timeout", type=float, default=configured_timeout())
     args = parser.parse_args(argv)
     try:
         organisation = checks.read_yaml(args.data_dir / args.org / "organisation.yml") or {}

@@ -31,6 +31,15 @@ def trondheim(sources):
 
 
 @pytest.fixture
+def app_state(monkeypatch, tmp_path) -> Path:
+    """The app on the shipped data, with an empty state folder (nothing fetched, no reports) and no database URL."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
+    monkeypatch.setenv("DASHBOARD_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return tmp_path / "state"
+
+
+@pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of data/ (outlines included) for breaking or extending."""
     target = tmp_path / "data"

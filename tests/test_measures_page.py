@@ -7,18 +7,12 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import auth
 from analytics.store import Report, Store, sqlite_url
-from tests.conftest import DATA
 
 PAGE = "views/tiltak.py"
 HOSTILE = '<img src=x onerror=alert(1)> =HYPERLINK("http://x")'
 
 
-@pytest.fixture(autouse=True)
-def state(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
-    monkeypatch.setenv("DASHBOARD_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path / "state"
+pytestmark = pytest.mark.usefixtures("app_state")
 
 
 def database(state) -> Store:
@@ -39,7 +33,7 @@ def page(org: str = "trondheim", editors: dict | None = None, lang: str = "nb") 
 EDITORS = {"kari": {"name": "Kari Nordmann", "password_hash": auth.hash_password("hemmelig", iterations=1000)}}
 
 
-def test_without_editors_the_view_is_read_only_and_says_how_to_enable_editing(state):
+def test_without_editors_the_view_is_read_only_and_says_how_to_enable_editing(app_state):
     at = page()
     assert not at.exception and not at.error
     assert any("skrivebeskyttet" in info.value for info in at.info)
@@ -56,14 +50,14 @@ def _sign_in(at: AppTest, username: str, password: str) -> AppTest:
     return at.button[[b.label for b in at.button].index("Logg inn for å rapportere")].click().run()
 
 
-def test_a_wrong_password_writes_nothing_and_shows_no_form(state):
+def test_a_wrong_password_writes_nothing_and_shows_no_form(app_state):
     at = _sign_in(page(editors=EDITORS), "kari", "feil")
     assert [e.value for e in at.error] == ["Feil brukernavn eller passord. Ingenting er lagret."]
     assert not [s for s in at.selectbox if s.key == "report_measure"]
-    assert database(state).count() == 0
+    assert database(app_state).count() == 0
 
 
-def test_an_editor_reports_and_the_view_shows_it_as_text(state):
+def test_an_editor_reports_and_the_view_shows_it_as_text(app_state):
     at = _sign_in(page(editors=EDITORS), "kari", "hemmelig")
     assert any(c.value == "Innlogget som Kari Nordmann." for c in at.caption)
     at.selectbox(key="report_measure").set_value("vennskapsbyavtaler")
@@ -73,7 +67,7 @@ def test_an_editor_reports_and_the_view_shows_it_as_text(state):
     at.text_area(key="report_comment").input(HOSTILE)
     at.button[[b.label for b in at.button].index("Lagre rapport")].click().run()
     assert not at.exception
-    stored = database(state).reports("trondheim")
+    stored = database(app_state).reports("trondheim")
     assert stored[["measure_id", "period", "status", "progress", "comment", "reporter"]].values.tolist() == [
         ["vennskapsbyavtaler", "2026-06", "forsinket", 30.0, HOSTILE, "Kari Nordmann"]
     ]
@@ -83,16 +77,16 @@ def test_an_editor_reports_and_the_view_shows_it_as_text(state):
     assert not any("<img" in m.value for m in at.markdown)  # the comment is only ever in tables (text)
 
 
-def test_an_invalid_period_writes_nothing(state):
+def test_an_invalid_period_writes_nothing(app_state):
     at = _sign_in(page(editors=EDITORS), "kari", "hemmelig")
     at.text_input(key="report_period").input("neste år")
     at.button[[b.label for b in at.button].index("Lagre rapport")].click().run()
     assert any("Perioden må være" in e.value for e in at.error)
-    assert database(state).count() == 0
+    assert database(app_state).count() == 0
 
 
-def test_the_rollup_and_what_changed_follow_the_store(state):
-    store = database(state)
+def test_the_rollup_and_what_changed_follow_the_store(app_state):
+    store = database(app_state)
     store.add([Report("trondheim", "vennskapsbyavtaler", "2026", "i_rute", 50, None, "ok", "Kari")])
     store.add([Report("trondheim", "teknologihovedstad", "2026", "forsinket", 10, None, "", "Ola")])
     at = page()

@@ -55,10 +55,7 @@ def deck_layer(at: AppTest, layer_id: str) -> list[dict]:
     return next(layer["data"] for layer in spec["layers"] if layer["id"] == layer_id)
 
 
-@pytest.fixture(autouse=True)
-def shipped_data(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
-    monkeypatch.setenv("DASHBOARD_STATE_DIR", str(tmp_path / "state"))  # nothing fetched from SSB
+pytestmark = pytest.mark.usefixtures("app_state")
 
 
 @pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])

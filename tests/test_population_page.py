@@ -14,11 +14,7 @@ from tests.test_pages import elements, plotly_values, run_page
 PAGE = "views/befolkning.py"
 
 
-@pytest.fixture(autouse=True)
-def shipped_data(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
-    monkeypatch.setenv("DASHBOARD_STATE_DIR", str(tmp_path / "state"))
-    return tmp_path / "state"
+pytestmark = pytest.mark.usefixtures("app_state")
 
 
 def charts(at) -> list[dict]:
@@ -94,12 +90,12 @@ def test_an_organisation_without_figures_says_so():
     assert [i.value for i in at.info] == ["Det finnes ingen befolkningstall for NTNU i datapakken."]
 
 
-def test_the_refresh_button_fetches_and_the_view_then_shows_ssb_figures(fake_ssb, monkeypatch, shipped_data):
+def test_the_refresh_button_fetches_and_the_view_then_shows_ssb_figures(fake_ssb, monkeypatch, app_state):
     monkeypatch.setenv("SSB_API_URL", fake_ssb.base)
     at = run_page(PAGE)
     at.button(key="pop_refresh").click().run()
     assert not at.exception and not at.error
-    assert ssb.snapshot_path(shipped_data, "trondheim").exists()
+    assert ssb.snapshot_path(app_state, "trondheim").exists()
     captions = [c.value for c in at.caption]
     assert any(c.startswith("Hentet fra SSB, tabell 09817") and "11.03.2025 kl. 07.00 UTC" in c for c in captions)
     assert any(s.value.startswith("Oppdatert:") for s in at.success)
@@ -107,7 +103,7 @@ def test_the_refresh_button_fetches_and_the_view_then_shows_ssb_figures(fake_ssb
     assert any(c.startswith("Kilde: SSB, tabell 09817") for c in captions)
 
 
-def test_a_failed_refresh_shows_the_message_and_keeps_the_figures(fake_ssb, monkeypatch, shipped_data):
+def test_a_failed_refresh_shows_the_message_and_keeps_the_figures(fake_ssb, monkeypatch, app_state):
     monkeypatch.setenv("SSB_API_URL", fake_ssb.base)
     fake_ssb.routes["data"] = lambda query: (503, "text/html", "<html>Service Unavailable</html>")
     at = run_page(PAGE)
@@ -116,11 +112,11 @@ def test_a_failed_refresh_shows_the_message_and_keeps_the_figures(fake_ssb, monk
     (error,) = at.error
     assert "HTTP 503" in error.value and "Tallene er ikke oppdatert" in error.value
     assert charts(at)[0]["data"] == before
-    assert not ssb.snapshot_path(shipped_data, "trondheim").exists()
+    assert not ssb.snapshot_path(app_state, "trondheim").exists()
 
 
-def test_a_broken_fetched_file_falls_back_to_the_shipped_figures(shipped_data):
-    path = ssb.snapshot_path(shipped_data, "trondheim")
+def test_a_broken_fetched_file_falls_back_to_the_shipped_figures(app_state):
+    path = ssb.snapshot_path(app_state, "trondheim")
     path.parent.mkdir(parents=True)
     path.write_text("region,year\nx,1\n", encoding="utf-8")
     at = run_page(PAGE)
@@ -128,8 +124,8 @@ def test_a_broken_fetched_file_falls_back_to_the_shipped_figures(shipped_data):
     assert charts(at)[0]["layout"]["title"]["text"] == "Andel av befolkningen med innvandrerbakgrunn"
 
 
-def test_a_suppressed_figure_shows_its_symbol_not_zero(shipped_data):
-    path = ssb.snapshot_path(shipped_data, "trondheim")
+def test_a_suppressed_figure_shows_its_symbol_not_zero(app_state):
+    path = ssb.snapshot_path(app_state, "trondheim")
     path.parent.mkdir(parents=True)
     header = (DATA / "trondheim" / population.FILE).read_text(encoding="utf-8").splitlines()[0]
     path.write_text(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 import pandas as pd
@@ -201,6 +200,7 @@ def network_comparison(ctx) -> None:
 def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
     """Where the figures come from (shipped snapshot or SSB, with times) and the button that fetches from SSB."""
     lang, bundle = ctx.lang, ctx.bundle
+    can_fetch = bool(ssb.configured_regions(bundle.organisation))
     if warning:
         st.warning(f"{t('pop.fetched_broken', lang)}\n\n{warning}")
     info = population.fetch_info(figures)
@@ -215,12 +215,11 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
             )
         )
     elif not figures.empty:
-        can_fetch = bool(ssb.configured_regions(bundle.organisation))
         st.info(t("pop.snapshot", lang) + (" " + t("pop.snapshot_fetch", lang) if can_fetch else ""))
     done = st.session_state.pop("pop_refresh_message", None)
     if done:
         st.success(done)
-    if not ssb.configured_regions(bundle.organisation):
+    if not can_fetch:
         if not figures.empty:
             st.caption(t("pop.no_ssb", lang, org=bundle.organisation["name"]))
         return
@@ -231,8 +230,8 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
                     bundle.organisation,
                     ssb.snapshot_path(cached.state_dir(), bundle.id),
                     ctx.sources["id"],
-                    base=os.environ.get("SSB_API_URL") or ssb.BASE_URL,
-                    timeout=float(os.environ.get("SSB_TIMEOUT") or ssb.TIMEOUT),
+                    base=ssb.configured_base_url(),
+                    timeout=ssb.configured_timeout(),
                 )
             except SsbError as err:
                 st.error(f"{err}\n\n{t('pop.refresh_failed', lang)}")
@@ -326,42 +325,29 @@ def measure_changes(ctx, changed: dict, titles: dict, since: str) -> None:
     if all(frame.empty for frame in changed.values()):
         st.caption(t("measures.changed_none", lang, date=since))
         return
-    transitions = changed["transitions"]
-    if not transitions.empty:
-        st.markdown(f"**{t('measures.transitions', lang)}**")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("measures.col.title", lang): transitions["measure_id"].map(titles),
-                    t("pop.from", lang): transitions["from"].map(lambda s: t(f"status.{s}", lang)),
-                    t("pop.to", lang): transitions["to"].map(lambda s: t(f"status.{s}", lang)),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-    comments = changed["comments"]
-    if not comments.empty:
-        st.markdown(f"**{t('measures.new_comments', lang)}**")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("measures.col.title", lang): comments["measure_id"].map(titles),
-                    t("col.date", lang): comments["reported_at"].map(lambda v: format_date(v.date())),
-                    t("measures.comment", lang): comments["comment"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-    late = changed["became_late"]
-    if not late.empty:
-        st.markdown(f"**{t('measures.became_late', lang)}**")
-        st.dataframe(
-            pd.DataFrame({t("measures.col.title", lang): late["measure_id"].map(titles)}),
-            hide_index=True,
-            width="stretch",
-        )
+    transitions, comments, late = changed["transitions"], changed["comments"], changed["became_late"]
+
+    def status(key: str) -> str:
+        return t(f"status.{key}", lang)
+
+    tables = {
+        "measures.transitions": {
+            t("measures.col.title", lang): transitions["measure_id"].map(titles),
+            t("pop.from", lang): transitions["from"].map(status),
+            t("pop.to", lang): transitions["to"].map(status),
+        },
+        "measures.new_comments": {
+            t("measures.col.title", lang): comments["measure_id"].map(titles),
+            t("col.date", lang): comments["reported_at"].map(lambda v: format_date(v.date())),
+            t("measures.comment", lang): comments["comment"],
+        },
+        "measures.became_late": {t("measures.col.title", lang): late["measure_id"].map(titles)},
+    }
+    for heading, columns in tables.items():
+        frame = pd.DataFrame(columns)
+        if not frame.empty:
+            st.markdown(f"**{t(heading, lang)}**")
+            st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports: pd.DataFrame) -> None:
@@ -371,7 +357,7 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
     left, right = st.columns(2)
     left.download_button(
         t("measures.template", lang),
-        excel.template(measures, goal_labels, bundle.organisation["name"]),
+        lambda: excel.template(measures, goal_labels, bundle.organisation["name"]),  # built only on click
         file_name=f"{bundle.id}-statusrapport-mal.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="measures_template",
@@ -379,7 +365,7 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
     if not reports.empty:
         right.download_button(
             t("measures.export", lang),
-            excel.reports_workbook(history_table(reports, lang)),
+            lambda: excel.reports_workbook(history_table(reports, lang)),
             file_name=f"{bundle.id}-statusrapporter.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="measures_export",

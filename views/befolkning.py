@@ -44,13 +44,12 @@ with_persons = [key for key in names if not pop.split(figures, key).empty]
 if with_persons:
     region = st.radio(t("pop.region", lang), with_persons, format_func=names.get, horizontal=True, key="pop_region")
     table = pop.split(figures, region)
-    labels = {m: t(f"measure.{m}", lang) for m in pop.SSB_MEASURES[:3]} | {"unsplit": t("measure.unsplit", lang)}
+    labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
     title = t("pop.persons_title", lang, region=names[region])
     st.plotly_chart(persons_by_category(table, labels, title), width="stretch")
     if (table["innvandrere"].isna() & table["innvandrerbakgrunn"].notna()).any():
         st.caption(t("pop.persons_summary", lang))
-    rows = pop.totals(figures)
-    rows = rows[(rows["region"] == region) & rows["measure"].isin(pop.SSB_MEASURES[:3])]
+    rows = pop.totals_of(figures, pop.PERSON_MEASURES, region)
     widgets.notes_of(ctx, rows)
     shell.caption_source(ctx, rows["source"])
 
@@ -85,10 +84,7 @@ if with_countries:
             last = to_column.selectbox(t("pop.to", lang), [y for y in years if y > first][::-1], key=f"pop_to_{region}")
             moved = pop.change(figures, region, first, last)
             title = t("pop.change_title", lang, first=first, last=last, region=names[region])
-            measured = moved.dropna(subset=["change"])
-            biggest = measured.reindex(measured["change"].abs().sort_values(ascending=False).index).head(TOP)
-            shown = moved.loc[biggest.index].sort_values("change", ascending=False)
-            st.plotly_chart(change_bars(shown, title), width="stretch")
+            st.plotly_chart(change_bars(pop.largest_changes(moved, TOP), title), width="stretch")
             missing = moved[moved["change"].isna()]["country_name"]
             if not missing.empty:
                 st.caption(t("pop.change_missing", lang, names=", ".join(missing)))
@@ -97,7 +93,7 @@ if with_countries:
         widgets.partner_backgrounds(ctx, backgrounds, names[region], year)
 
 # 5/ Measures that are not immigrant background (Kuopio): shown only with their definition
-other = pop.totals(figures)[pop.totals(figures)["measure"].isin(pop.OTHER_MEASURES)]
+other = pop.totals_of(figures, pop.OTHER_MEASURES)
 if not other.empty:
     st.header(t("pop.other_title", lang))
     st.warning(t("pop.other_warning", lang))
@@ -109,7 +105,7 @@ with st.expander(t("pop.data", lang)):
     shell.caption_source(ctx, figures["source"])
     st.download_button(
         t("download_csv", lang),
-        csv_for_excel(figures),
+        lambda: csv_for_excel(figures),  # built only when someone downloads
         file_name=f"{bundle.id}-befolkning.csv",
         mime="text/csv",
         help=t("csv_hint", lang),

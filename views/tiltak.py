@@ -8,6 +8,7 @@ from analytics import progress
 from analytics.charts import measure_history
 from analytics.formatting import format_date
 from analytics.i18n import t
+from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES, StoreError
 from ui import cached, editing, shell, widgets
 
@@ -28,11 +29,7 @@ except StoreError as err:
     st.error(str(err))
     st.stop()
 table = progress.with_flags(progress.latest(measures, reports), ctx.today, STALE_MONTHS)
-goal_labels = dict(zip(bundle.goal_areas["id"], bundle.goal_areas["short_nb"], strict=True))
-if lang == "en":
-    goal_labels = {
-        k: en or goal_labels[k] for k, en in zip(bundle.goal_areas["id"], bundle.goal_areas["short_en"], strict=True)
-    }
+goal_labels = goal_area_names(bundle.goal_areas, lang)
 editing.sign_in(lang)
 if reports.empty:
     st.info(t("measures.empty", lang))
