@@ -42,6 +42,12 @@ pages = [
         url_path="befolkning",
     ),
     st.Page(
+        "views/presentasjon.py",
+        title=t("nav.present", lang),
+        icon=":material/slideshow:",
+        url_path="presentasjon",
+    ),
+    st.Page(
         "views/om_dataene.py",
         title=t("nav.about", lang),
         icon=":material/info:",
@@ -50,5 +56,6 @@ pages = [
 ]
 st.navigation(pages).run()
 
-st.divider()
-st.caption(t("app.footer", lang, data_dir=cached.data_dir().name))
+with st.container(key="app_footer"):
+    st.divider()
+    st.caption(t("app.footer", lang, data_dir=cached.data_dir().name))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import palette
+from analytics import maps, palette
 from analytics.formatting import PLOTLY_SEPARATORS, format_decimal, format_int, format_percent
 
 
@@ -284,3 +286,171 @@ def measure_history(history: pd.DataFrame, status_labels: dict, title: str) -> g
     fig.update_yaxes(title=None, range=[0, 105], ticksuffix="\u00a0%")
     fig.update_xaxes(title=None, tickformat="%d.%m.%Y")
     return base_layout(fig, title, height=320)
+
+
+def status_bars(
+    rolled: pd.DataFrame, goal_labels: dict, goal_colours: dict, status_labels: dict, title: str
+) -> go.Figure:
+    """Per målområde (top down in the strategy's order), its measures stacked by latest status.
+
+    Each målområde's name carries a square in its own colour, as in every other view."""
+    names = [
+        f"<span style='color:{goal_colours.get(key, palette.DORMANT_GREY)}'>■</span> {goal_labels[key]}"
+        for key in rolled["goal_area_id"]
+    ]
+    fig = go.Figure()
+    for status, label in status_labels.items():
+        counts = rolled[status] if status in rolled else pd.Series(0, index=rolled.index)
+        if not counts.any():
+            continue  # only the statuses that occur get a bar and a legend entry
+        fig.add_trace(
+            go.Bar(
+                x=counts,
+                y=names,
+                orientation="h",
+                name=label,
+                marker={"color": palette.STATUS_COLOURS[status], "line": {"color": "#333", "width": 0.5}},
+                text=[format_int(v) if v else "" for v in counts],
+                textposition="inside",
+                insidetextanchor="middle",
+                hovertemplate="%{y}<br>%{fullData.name}: %{x}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], title=None)
+    fig.update_xaxes(title=None, dtick=1 if rolled["measures"].max() <= 12 else None)
+    return base_layout(fig, title, height=150 + 56 * max(len(rolled), 2))
+
+
+# The static map's plot area in pixels, as drawn on a 16:9 slide; labels are chosen to fit this size.
+STATIC_MAP_PX = (1100, 480)
+# Plotly's textposition for each of maps.LABEL_PLACES (anchor, baseline) around a point.
+TEXT_POSITIONS = (
+    "top center",
+    "middle right",
+    "middle left",
+    "bottom center",
+    "top right",
+    "top left",
+    "bottom right",
+    "bottom left",
+)
+
+
+def partner_map_figure(partners: pd.DataFrame, home: dict, outline_paths: tuple[list, list], title: str) -> go.Figure:
+    """The partner cities as a static map (lines from home, dots by type, dormant hollow and grey) that needs no
+    map service: an ordinary chart in Web Mercator, so it exports as an image and opens offline. Labels that would
+    overlap are left out (the table beside it names every city)."""
+    xs, ys = outline_paths
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor=palette.LAND,
+            line={"color": palette.BORDER, "width": 0.6},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    for partner in partners.itertuples():
+        dormant = partner.status == "hvilende"
+        fig.add_trace(
+            go.Scatter(
+                x=[home["lon"], partner.lon],
+                y=[mercator_degrees(home["lat"]), mercator_degrees(partner.lat)],
+                mode="lines",
+                line={
+                    "color": palette.DORMANT_GREY if dormant else palette.AGREEMENT_COLOURS[partner.agreement_type],
+                    "width": 1.5 if dormant else 2.5,
+                },
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    home_point = pd.DataFrame([{"name": home["name"], "lon": home["lon"], "lat": home["lat"]}])
+    x_range, y_range = _map_ranges(pd.concat([partners[["lon", "lat"]], home_point[["lon", "lat"]]]))
+    points = pd.concat([home_point, partners[["name", "lon", "lat"]]], ignore_index=True)
+    view = maps.view_of_ranges(x_range, y_range, *STATIC_MAP_PX)
+    places = maps.labels_without_overlap(points, view, *STATIC_MAP_PX).set_index("name")["place"].to_dict()
+    for agreement_type, rows in partners.groupby("agreement_type", sort=False):
+        fig.add_trace(_partner_dots(rows, agreement_type, places))
+    fig.add_trace(
+        go.Scatter(
+            x=[home["lon"]],
+            y=[mercator_degrees(home["lat"])],
+            mode="markers+text",
+            marker={"size": 16, "color": palette.HOME_COLOUR, "line": {"color": "white", "width": 2}},
+            text=[f"<b>{home['name']}</b>" if home["name"] in places else ""],
+            textposition=TEXT_POSITIONS[places.get(home["name"], 0)],
+            textfont={"size": 15},
+            hovertext=[home["name"]],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    axis = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
+    fig.update_xaxes(range=x_range, constrain="domain", **axis)
+    fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
+    fig = base_layout(fig, title, height=STATIC_MAP_PX[1] + 60)
+    return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 30 if title else 10, "b": 10})
+
+
+def _partner_dots(rows: pd.DataFrame, agreement_type: str, places: dict) -> go.Scatter:
+    colour = palette.AGREEMENT_COLOURS[agreement_type]
+    dormant = rows["status"].eq("hvilende")
+    return go.Scatter(
+        x=rows["lon"],
+        y=rows["lat"].map(mercator_degrees),
+        mode="markers+text",
+        marker={
+            "size": 13,
+            "color": ["white" if d else colour for d in dormant],
+            "line": {"color": [palette.DORMANT_GREY if d else colour for d in dormant], "width": 3},
+        },
+        text=[name if name in places else "" for name in rows["name"]],
+        textposition=[TEXT_POSITIONS[places.get(name, 0)] for name in rows["name"]],
+        textfont={"size": 14},
+        hovertext=rows["name"],
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+    )
+
+
+def mercator_degrees(lat: float) -> float:
+    """Web Mercator's y for a latitude, in degrees of longitude, so that the chart's axes can share one scale."""
+    return math.degrees(maps.mercator_y(lat))
+
+
+def _map_ranges(points: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """x and y ranges that fit the points with a margin, widened to the plot area's aspect ratio."""
+    ys = points["lat"].map(mercator_degrees)
+    x_mid, y_mid = (points["lon"].min() + points["lon"].max()) / 2, (ys.min() + ys.max()) / 2
+    x_span = max(points["lon"].max() - points["lon"].min(), 10) * 1.15
+    y_span = max(ys.max() - ys.min(), 10) * 1.3
+    width, height = STATIC_MAP_PX
+    x_span, y_span = max(x_span, y_span * width / height), max(y_span, x_span * height / width)
+    return [x_mid - x_span / 2, x_mid + x_span / 2], [y_mid - y_span / 2, y_mid + y_span / 2]
+
+
+def outline_paths(outlines: dict) -> tuple[list, list]:
+    """Every ring of the country outlines as one x and one y list, rings separated by None (for one fill trace)."""
+    xs: list = []
+    ys: list = []
+    for feature in outlines["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            ring = polygon[0]
+            xs += [point[0] for point in ring] + [None]
+            ys += [mercator_degrees(point[1]) for point in ring] + [None]
+    return xs, ys
+
+
+def for_projector(fig: go.Figure, height: int = 560) -> go.Figure:
+    """A copy of a figure with larger type and a given height, for a slide on a projector."""
+    large = go.Figure(fig)
+    large.update_layout(height=height, font={"size": 20}, legend={"font": {"size": 18}})
+    large.update_traces(textfont={"size": 18}, selector={"type": "bar"})
+    return large

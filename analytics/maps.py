@@ -21,7 +21,8 @@ def load_outlines(path: Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def _mercator_y(lat: float) -> float:
+def mercator_y(lat: float) -> float:
+    """Web Mercator's y (in radians) of a latitude, clamped to ±85°."""
     lat = max(min(lat, 85.0), -85.0)
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
@@ -29,7 +30,7 @@ def _mercator_y(lat: float) -> float:
 def view_fitting(points: pd.DataFrame, width: int = MAP_WIDTH_PX, height: int = MAP_HEIGHT_PX) -> pdk.ViewState:
     """A view centred on the points (columns lon, lat), zoomed so that all fit with a margin."""
     lon_min, lon_max = points["lon"].min(), points["lon"].max()
-    y_min, y_max = _mercator_y(points["lat"].min()), _mercator_y(points["lat"].max())
+    y_min, y_max = mercator_y(points["lat"].min()), mercator_y(points["lat"].max())
     lon_span = max(lon_max - lon_min, 1.0) * 1.15
     y_span = max(y_max - y_min, 0.02) * 1.3
     zoom_x = math.log2(width * 360 / (lon_span * 512))
@@ -43,6 +44,14 @@ def view_fitting(points: pd.DataFrame, width: int = MAP_WIDTH_PX, height: int = 
         min_zoom=0.5,
         max_zoom=8,
     )
+
+
+def view_of_ranges(x_range: list[float], y_range: list[float], width: int, height: int) -> pdk.ViewState:
+    """The view showing exactly these ranges (longitude; Mercator y in degrees) in a plot of width × height px."""
+    zoom = math.log2(width * 2 * math.pi / (512 * math.radians(x_range[1] - x_range[0])))
+    centre_y = math.radians(sum(y_range) / 2)
+    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    return pdk.ViewState(longitude=sum(x_range) / 2, latitude=centre_lat, zoom=zoom)
 
 
 # Arcs rise above the ground in 3D; points and labels are drawn over them regardless of depth.
@@ -64,7 +73,7 @@ LABEL_PLACES = (
 def _pixel(lon: float, lat: float, view: pdk.ViewState) -> tuple[float, float]:
     scale = 512 * 2**view.zoom / (2 * math.pi)
     x = math.radians(lon - view.longitude) * scale
-    y = -(_mercator_y(lat) - _mercator_y(view.latitude)) * scale
+    y = -(mercator_y(lat) - mercator_y(view.latitude)) * scale
     return x, y
 
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from analytics.formatting import format_date
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics.formatting import format_date, format_int, format_percent
 from analytics.i18n import t
+from analytics.population import latest
+from analytics.ssb import configured_regions
+from analytics.store import NOT_REPORTED, STATUSES
 
 
 def strategy_line(strategy: dict, lang: str) -> str:
@@ -28,3 +35,52 @@ def term(organisation: dict, key: str, lang: str) -> str:
     """The organisation's own word for a concept (e.g. "Tiltak" for its målområder), else the house word."""
     own = organisation.get("terms", {}).get(f"{key}_{lang}")
     return own or t(DEFAULT_TERMS[key], lang)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure: label, formatted value, a note under it, and the sources it rests on."""
+
+    label: str
+    value: str
+    note: str
+    sources: tuple[str, ...]
+
+
+def headline_figures(bundle, table: pd.DataFrame, population: pd.DataFrame, lang: str) -> list[Figure]:
+    """Partner cities, networks, measures by status and the latest immigrant-background share, where the bundle
+    has them. `table` is progress.latest() of the measures; `population` has region names."""
+    figures = []
+    if not bundle.partners.empty:
+        active = int(bundle.partners["status"].eq("aktiv").sum())
+        note = t("overview.partners_note", lang, active=active)
+        sources = tuple(dict.fromkeys([*bundle.partners["source"], *bundle.partners["status_source"]]))
+        figures.append(Figure(t("overview.partners", lang), format_int(len(bundle.partners)), note, sources))
+    if not bundle.networks.empty:
+        sources = tuple(dict.fromkeys(bundle.networks["source"]))
+        figures.append(Figure(t("overview.networks", lang), format_int(len(bundle.networks)), "", sources))
+    if not table.empty:
+        note = status_counts_text(table["status"], lang)
+        sources = tuple(dict.fromkeys(bundle.measures["source"]))
+        figures.append(Figure(t("overview.measures", lang), format_int(len(table)), note, sources))
+    share = latest_share(bundle.organisation, population)
+    if share is not None:
+        label = t("overview.population", lang, region=share["region_name"], year=int(share["year"]))
+        note = t("overview.population_note", lang)
+        figures.append(Figure(label, format_percent(share["value"]), note, (share["source"],)))
+    return figures
+
+
+def status_counts_text(statuses: pd.Series, lang: str) -> str:
+    """ "3 i rute · 1 forsinket · 7 ikke rapportert": the statuses present, in the house order."""
+    counts = statuses.value_counts()
+    order = [*STATUSES, NOT_REPORTED]
+    return " · ".join(f"{format_int(counts[s])} {t(f'status.{s}', lang)}" for s in order if counts.get(s, 0))
+
+
+def latest_share(organisation: dict, population: pd.DataFrame) -> pd.Series | None:
+    """The latest measured share with an immigrant background in the organisation's own (first) region."""
+    regions = configured_regions(organisation)
+    if not regions or population.empty:
+        return None
+    return latest(population, regions[0].key, "andel_innvandrerbakgrunn")

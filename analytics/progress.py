@@ -12,6 +12,7 @@ from analytics.i18n import t
 from analytics.store import NOT_REPORTED, STATUSES
 
 DONE = ("fullfort", "avbrutt")
+STALE_MONTHS = 6  # a measure with no report for this long is flagged as stale
 LIGHTS = ("red", "yellow", "green", "grey")
 REPORT_COLUMNS = ["measure_id", "period", "status", "progress", "indicator_value", "comment", "reporter", "reported_at"]
 

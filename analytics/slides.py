@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import charts, overview, palette, partners, population, progress
+from analytics import networks as nw
+from analytics.bundle import Bundle
+from analytics.formatting import format_date, format_int, format_percent
+from analytics.i18n import t
+from analytics.provenance import source_line
+from analytics.store import NOT_REPORTED, STATUSES
+
 
 @dataclass(frozen=True)
 class Slide:
@@ -25,3 +33,196 @@ class Slide:
     figure: go.Figure | None = None  # the chart, if any
     table: pd.DataFrame = field(default_factory=pd.DataFrame)  # the data behind the chart, as text for people
     metrics: tuple[tuple[str, str], ...] = ()  # headline figures as (label, formatted value)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything the slides are built from, already loaded (the app passes its cached copies)."""
+
+    bundle: Bundle
+    sources: pd.DataFrame
+    population: pd.DataFrame  # with region names in `lang`
+    reports: pd.DataFrame
+    today: dt.date
+    lang: str
+    outline_paths: tuple[list, list]
+    example_data: bool = False
+
+
+SLIDE_IDS = ("oversikt", "vennskapsbyer", "nettverk", "tiltak", "befolkning")
+
+
+def available(inputs: Inputs) -> list[str]:
+    """The slides the bundle has data for, in the house order."""
+    bundle = inputs.bundle
+    has = {
+        "oversikt": True,
+        "vennskapsbyer": not bundle.partners.empty,
+        "nettverk": not bundle.networks.empty and not bundle.network_goal_areas.empty,
+        "tiltak": not bundle.measures.empty,
+        "befolkning": not population.series(inputs.population, SHARE).dropna(subset=["value"]).empty,
+    }
+    return [slide_id for slide_id in SLIDE_IDS if has[slide_id]]
+
+
+def build(slide_id: str, inputs: Inputs) -> Slide:
+    """One slide by its id (one of `available(inputs)`)."""
+    return BUILDERS[slide_id](inputs)
+
+
+def _subtitle(inputs: Inputs, what: str = "") -> str:
+    parts = [inputs.bundle.organisation["name"], what, format_date(inputs.today)]
+    if inputs.example_data:
+        parts.append(t("slides.example_data", inputs.lang))
+    return " · ".join(p for p in parts if p)
+
+
+def _measure_table(inputs: Inputs) -> pd.DataFrame:
+    return progress.with_flags(progress.latest(inputs.bundle.measures, inputs.reports), inputs.today)
+
+
+def _overview(inputs: Inputs) -> Slide:
+    bundle, lang = inputs.bundle, inputs.lang
+    strategy = bundle.organisation.get("strategy") or {}
+    figures = overview.headline_figures(bundle, _measure_table(inputs), inputs.population, lang)
+    names = nw.goal_area_names(bundle.goal_areas, lang)
+    table = pd.DataFrame(
+        {
+            t("col.number", lang): bundle.goal_areas["number"].astype(str),
+            overview.term(bundle.organisation, "goal_areas", lang): bundle.goal_areas["id"].map(names),
+        }
+    )
+    sources = [f for figure in figures for f in figure.sources] + list(bundle.goal_areas["source"])
+    return Slide(
+        id="oversikt",
+        title=strategy.get("title") or bundle.organisation["name"],
+        subtitle=_subtitle(inputs),
+        summary=overview.strategy_line(strategy, lang) if strategy else "",
+        source_line=source_line(inputs.sources, sources or [strategy.get("source", "")], lang),
+        date=inputs.today,
+        table=table,
+        metrics=tuple((f.label, f.value) for f in figures),
+    )
+
+
+def _partners(inputs: Inputs) -> Slide:
+    bundle, lang, year = inputs.bundle, inputs.lang, inputs.today.year
+    partners_now = partners.partners_active_in(bundle.partners, year)
+    home = bundle.organisation["home"]
+    title = t("partners.title", lang)
+    fig = charts.partner_map_figure(partners_now, home, inputs.outline_paths, "")
+    return Slide(
+        id="vennskapsbyer",
+        title=title,
+        subtitle=_subtitle(inputs),
+        summary=f"{t('partners.map_caption', lang, n=len(partners_now), year=year, home=home['name'])} "
+        f"{partners.counts_summary(bundle.partners, lang)}",
+        source_line=source_line(
+            inputs.sources,
+            [*bundle.partners["source"], *bundle.partners["coord_source"], home["source"], "natural-earth-110m"],
+            lang,
+        ),
+        date=inputs.today,
+        figure=fig,
+        table=partners.partner_table(partners_now, inputs.sources, lang),
+    )
+
+
+def _networks(inputs: Inputs) -> Slide:
+    bundle, lang = inputs.bundle, inputs.lang
+    labels = nw.goal_labels(bundle.goal_areas, lang)
+    per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal_areas)
+    per_goal_area["label"] = per_goal_area["number"].map(labels)
+    fewest = nw.fewest_networks(per_goal_area)
+    summary = t(
+        "networks.summary", lang, n=len(bundle.networks), fewest=", ".join(fewest["label"]), k=fewest["networks"].min()
+    )
+    table = pd.DataFrame(
+        {
+            t("col.goal_areas", lang): per_goal_area["label"],
+            t("overview.networks", lang): per_goal_area["networks"].map(format_int),
+        }
+    )
+    return Slide(
+        id="nettverk",
+        title=t("networks.counts_title", lang),
+        subtitle=_subtitle(inputs),
+        summary=summary,
+        source_line=source_line(inputs.sources, bundle.network_goal_areas["source"], lang),
+        date=inputs.today,
+        figure=charts.count_bars(per_goal_area, "label", ""),
+        table=table,
+    )
+
+
+def _measures(inputs: Inputs) -> Slide:
+    bundle, lang = inputs.bundle, inputs.lang
+    table = _measure_table(inputs)
+    rolled = progress.rollup(table, bundle.goal_areas)
+    names = nw.goal_area_names(bundle.goal_areas, lang) | {"": t("measures.no_goal_area", lang)}
+    colours = {row.id: palette.goal_area_colour(row.number) for row in bundle.goal_areas.itertuples()}
+    status_labels = {s: t(f"status.{s}", lang) for s in (*STATUSES, NOT_REPORTED)}
+    summary = " ".join(
+        [
+            t(
+                "slides.measures_summary",
+                lang,
+                n=len(table),
+                statuses=overview.status_counts_text(table["status"], lang),
+            ),
+            t("slides.measures_late", lang, n=int(table["late"].sum())),
+        ]
+    )
+    return Slide(
+        id="tiltak",
+        title=t("measures.rollup", lang),
+        subtitle=_subtitle(inputs),
+        summary=summary,
+        source_line=source_line(inputs.sources, bundle.measures["source"], lang) + t("slides.reports_source", lang),
+        date=inputs.today,
+        figure=charts.status_bars(rolled, names, colours, status_labels, ""),
+        table=rollup_table(rolled, names, status_labels, lang),
+    )
+
+
+def rollup_table(rolled: pd.DataFrame, names: dict, status_labels: dict, lang: str) -> pd.DataFrame:
+    """The roll-up as a table for people: målområde, then one column per status, then late."""
+    columns = {t("measures.filter.goal_area", lang): rolled["goal_area_id"].map(names)}
+    columns |= {label: rolled[status] for status, label in status_labels.items()}
+    columns[t("measures.flag.late", lang)] = rolled["late"]
+    return pd.DataFrame(columns)
+
+
+def _population(inputs: Inputs) -> Slide:
+    lang = inputs.lang
+    share = population.series(inputs.population, SHARE)
+    latest = [population.latest(inputs.population, key, SHARE) for key in dict.fromkeys(share["region"])]
+    items = "; ".join(f"{r['region_name']} {format_percent(r['value'])} ({r['year']})" for r in latest if r is not None)
+    measured = share.dropna(subset=["value"])
+    table = pd.DataFrame(
+        {
+            t("pop.col.region", lang): measured["region_name"],
+            t("pop.col.year", lang): measured["year"].astype(int).astype(str),
+            t("pop.col.value", lang): measured["value"].map(format_percent),
+        }
+    )
+    return Slide(
+        id="befolkning",
+        title=t("pop.share_title", lang),
+        subtitle=_subtitle(inputs),
+        summary=t("pop.share_summary", lang, items=items),
+        source_line=source_line(inputs.sources, measured["source"], lang),
+        date=inputs.today,
+        figure=charts.share_over_time(share, ""),
+        table=table,
+    )
+
+
+SHARE = "andel_innvandrerbakgrunn"
+BUILDERS = {
+    "oversikt": _overview,
+    "vennskapsbyer": _partners,
+    "nettverk": _networks,
+    "tiltak": _measures,
+    "befolkning": _population,
+}

@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from analytics import bundle as bundle_module
-from analytics import maps, population, ssb
+from analytics import charts, maps, population, ssb
 from analytics import store as store_module
 from analytics.checks import DataError
 
@@ -43,6 +43,12 @@ def bundle(folder: Path, org_id: str, today: dt.date):
 def outlines(folder: Path) -> dict:
     """The country outlines shipped under data/shared/."""
     return maps.load_outlines(folder / bundle_module.OUTLINES)
+
+
+@st.cache_resource(show_spinner=False)
+def outline_paths(folder: Path) -> tuple[list, list]:
+    """The outlines as x/y paths for the static (exportable) map; shared by every session, never modified."""
+    return charts.outline_paths(outlines(folder))
 
 
 def state_dir() -> Path:

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from analytics import population as pop
+from analytics import progress, slides, ssb
 from analytics.bundle import Bundle
 from analytics.checks import DataError
 from analytics.i18n import LANGUAGES, t
 from analytics.provenance import source_line
-from ui import cached
+from analytics.store import StoreError
+from ui import cached, editing
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,14 @@ class Context:
 def sidebar_choices() -> tuple[str, str]:
     """The language and organisation pickers in the sidebar; returns (lang, org_id)."""
     folder = cached.data_dir()
-    lang = st.sidebar.radio("Språk / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True, key="lang")
+    lang = st.sidebar.radio(
+        "Språk / Language",
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        horizontal=True,
+        key="lang",
+        bind="query-params",
+    )
     try:
         choices = dict(cached.bundles(folder))
     except DataError as err:
@@ -43,6 +53,7 @@ def sidebar_choices() -> tuple[str, str]:
         index=list(choices).index(default),
         format_func=choices.get,
         key="org",
+        bind="query-params",
     )
     return lang, org_id
 
@@ -66,6 +77,40 @@ def population(ctx: Context) -> tuple[pd.DataFrame, str | None]:
         return cached.population_figures(cached.data_dir(), ctx.bundle.id, ctx.today)
     except DataError as err:
         stop_with(err, ctx.lang)
+
+
+def population_named(ctx: Context) -> pd.DataFrame:
+    """The organisation's population figures, its own regions first, region names in the chosen language."""
+    figures, _warning = population(ctx)
+    keys = [region.key for region in ssb.configured_regions(ctx.bundle.organisation)]
+    return pop.with_region_names(pop.in_order(figures, keys), ctx.lang)
+
+
+def reports(ctx: Context) -> pd.DataFrame:
+    """The organisation's status reports from the store; a database that cannot be opened stops the page."""
+    try:
+        return cached.store(editing.database_url()).reports(ctx.bundle.id)
+    except StoreError as err:
+        st.error(str(err))
+        st.stop()
+
+
+def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
+    """Every measure with its latest status and flags (late, stale, expected by now) as of today."""
+    return progress.with_flags(progress.latest(ctx.bundle.measures, reports), ctx.today, progress.STALE_MONTHS)
+
+
+def slide_inputs(ctx: Context) -> slides.Inputs:
+    """What the slides are built from, for the current organisation and language."""
+    return slides.Inputs(
+        bundle=ctx.bundle,
+        sources=ctx.sources,
+        population=population_named(ctx),
+        reports=reports(ctx),
+        today=ctx.today,
+        lang=ctx.lang,
+        outline_paths=cached.outline_paths(cached.data_dir()),
+    )
 
 
 def stop_with(err: DataError, lang: str):

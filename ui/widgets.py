@@ -7,7 +7,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from analytics import excel, networks, palette, partners, population, ssb
+from analytics import charts, excel, networks, palette, partners, population, report, ssb
 from analytics.checks import DataError
 from analytics.formatting import escape_markdown, format_date, format_int, format_percent, format_timestamp
 from analytics.i18n import in_language, t
@@ -35,13 +35,14 @@ def map_controls(first: int, last: int, extents: list[str], lang: str):
     )
     progress = slider_column.empty() if state.playing else None
     if not state.playing:
-        slider_column.slider(t("partners.year", lang), first, last, key="year")
+        slider_column.slider(t("partners.year", lang), first, last, key="year", bind="query-params")
     extent = extent_column.segmented_control(
         t("partners.extent", lang),
         extents,
         format_func=lambda key: t(f"partners.extent.{key}", lang),
         default=extents[0],
         key="extent",
+        bind="query-params",
     )
     return state.year, extent or extents[0], progress
 
@@ -186,6 +187,7 @@ def network_comparison(ctx) -> None:
         index=list(others).index(default),
         format_func=lambda key: others[key].organisation["name"],
         key="compare_with",
+        bind="query-params",
     )
     other = others[other_id]
     first, second = bundle.organisation["name"], other.organisation["name"]
@@ -286,9 +288,39 @@ def notes_of(ctx, rows: pd.DataFrame) -> None:
         st.caption(f"{t('col.note', ctx.lang)}: {note}")
 
 
+VIEW_LINKS = (
+    ("views/vennskapsbyer.py", "overview.go_partners", ":material/public:"),
+    ("views/nettverk.py", "overview.go_networks", ":material/hub:"),
+    ("views/tiltak.py", "overview.go_measures", ":material/checklist:"),
+    ("views/befolkning.py", "overview.go_population", ":material/groups:"),
+    ("views/presentasjon.py", "overview.go_present", ":material/slideshow:"),
+    ("views/om_dataene.py", "overview.go_about", ":material/info:"),
+)
+
+
+def view_links(lang: str) -> None:
+    """A link into every other view, three to a row."""
+    columns = st.columns(3)
+    for i, (path, key, icon) in enumerate(VIEW_LINKS):
+        with columns[i % 3]:
+            st.page_link(path, label=t(key, lang), icon=icon)
+
+
+def headline_figures(ctx, figures: list) -> None:
+    """The headline figures in one row of large numbers, each with its note, and their sources under them."""
+    if not figures:
+        return
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(figure.label, figure.value)
+        if figure.note:
+            column.caption(figure.note)
+    st.caption(source_line(ctx.sources, [s for figure in figures for s in figure.sources], ctx.lang))
+
+
 def measure_rollup(ctx, rolled: pd.DataFrame, goal_labels: dict) -> None:
-    """One line per målområde: its traffic light, name, "n av m i rute" and how many are past due."""
+    """One line per målområde: its traffic light, its colour, name, "n av m i rute" and how many are past due."""
     lang = ctx.lang
+    numbers = dict(zip(ctx.bundle.goal_areas["id"], ctx.bundle.goal_areas["number"], strict=True))
     for row in rolled.itertuples():
         name = goal_labels.get(row.goal_area_id) or t("measures.no_goal_area", lang)
         colour = palette.LIGHT_COLOURS[row.light]
@@ -301,7 +333,12 @@ def measure_rollup(ctx, rolled: pd.DataFrame, goal_labels: dict) -> None:
             f'style="width:1.6rem;height:1.6rem;border-radius:50%;background:{colour};border:1px solid #333"></div>',
             unsafe_allow_html=True,
         )
-        text_column.markdown(f"**{escape_markdown(name)}** — {' · '.join(parts)}")
+        colour = palette.goal_area_colour(numbers[row.goal_area_id]) if row.goal_area_id in numbers else "#FFFFFF"
+        text_column.markdown(
+            f'<span aria-hidden="true" style="display:inline-block;width:0.8rem;height:1.1rem;margin-right:0.5rem;'
+            f'vertical-align:-0.15rem;background:{colour}"></span>**{escape_markdown(name)}** — {" · ".join(parts)}',
+            unsafe_allow_html=True,
+        )
 
 
 def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -427,3 +464,123 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
         written = store.add(upload.reports, batch=f"upload-{uploaded.file_id}")
         st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
         st.rerun()
+
+
+# Presentation mode: the sidebar, the header, the set-up and the footer hidden; the slide fills the screen in
+# large type. Only layout; no data text inside.
+PRESENTING_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], .st-key-present_setup, .st-key-app_footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1.2rem 3rem 1rem 3rem !important; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 3rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.45rem; }
+[data-testid="stCaptionContainer"] p { font-size: 1.15rem !important; }
+[data-testid="stMetricValue"] { font-size: 3.4rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
+</style>"""
+
+
+def presentation_mode(lang: str) -> bool:
+    """The switch into full-screen presentation (kept in the link); hides the app's chrome while on."""
+    presenting = st.toggle(t("present.mode", lang), key="present", bind="query-params")
+    if presenting:
+        st.markdown(PRESENTING_CSS, unsafe_allow_html=True)
+    return presenting
+
+
+def _step_slide(step: int, total: int) -> None:
+    st.session_state.slide = min(max(st.session_state.get("slide", 1) + step, 1), total)
+
+
+def _stop_presenting() -> None:
+    st.session_state.present = False
+
+
+def slide_navigation(total: int, presenting: bool, lang: str) -> int:
+    """Previous / the slide numbers / next (also the arrow keys), and leaving presentation (Esc); the slide number
+    is kept in the link. Returns the chosen slide (1-based)."""
+    if st.session_state.get("slide", 1) > total:
+        st.session_state.slide = total  # fewer slides chosen than the link's slide number
+    previous, pages, following, leave = st.columns([1.3, 5, 1.3, 1.6], vertical_alignment="center")
+    previous.button(
+        t("present.previous", lang),
+        icon=":material/arrow_back:",
+        key="slide_previous",
+        shortcut="Left",
+        on_click=_step_slide,
+        args=(-1, total),
+        width="stretch",
+    )
+    following.button(
+        t("present.next", lang),
+        icon=":material/arrow_forward:",
+        key="slide_next",
+        shortcut="Right",
+        on_click=_step_slide,
+        args=(1, total),
+        width="stretch",
+    )
+    if presenting:
+        leave.button(
+            t("present.leave", lang),
+            icon=":material/close_fullscreen:",
+            key="slide_leave",
+            shortcut="Esc",
+            on_click=_stop_presenting,
+            width="stretch",
+        )
+    with pages:
+        return st.pagination(total, key="slide", bind="query-params", width="stretch")
+
+
+def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> None:
+    """One slide: title, what it shows, headline figures, chart, summary, source line and date, its data."""
+    st.title(slide.title, anchor=False)
+    st.caption(f"{escape_markdown(slide.subtitle)} · {t('present.slide_of', lang, n=number, total=total)}")
+    if slide.metrics:
+        for column, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics, strict=True):
+            column.metric(label, value)
+    if slide.figure is not None:
+        figure = charts.for_projector(slide.figure, 620 if presenting else 480)
+        st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key=f"slide_{slide.id}")
+    if slide.summary:
+        st.markdown(escape_markdown(slide.summary))
+    st.caption(f"{escape_markdown(slide.source_line)} · {t('present.as_of', lang, date=format_date(slide.date))}")
+    if slide.figure is None and not slide.table.empty:
+        st.dataframe(slide.table, hide_index=True, width="stretch")
+    elif not slide.table.empty:
+        with st.expander(t("present.data", lang)):
+            st.dataframe(slide.table, hide_index=True, width="stretch")
+
+
+def report_downloads(build_slides, ctx) -> None:
+    """The chosen slides as a self-contained HTML report (built on click) and as a PowerPoint deck (drawn on
+    request: its charts need the server's Chromium, and a missing one gets a message, not a broken file)."""
+    lang, bundle = ctx.lang, ctx.bundle
+    title = f"{t('present.report_title', lang)} – {bundle.organisation['name']}"
+    stem = f"{bundle.id}-{ctx.today.isoformat()}"
+    html_column, pptx_column = st.columns(2)
+    html_column.download_button(
+        t("present.download_html", lang),
+        lambda: report.html_report(build_slides(), title, ctx.today, lang).encode("utf-8"),
+        file_name=f"{stem}-rapport.html",
+        mime="text/html",
+        icon=":material/download:",
+        key="report_html",
+    )
+    html_column.caption(t("present.html_hint", lang))
+    if pptx_column.button(t("present.make_pptx", lang), icon=":material/slideshow:", key="report_pptx_make"):
+        with st.spinner(t("present.making_pptx", lang)):
+            try:
+                st.session_state["report_pptx"] = report.pptx_report(build_slides(), title, ctx.today, lang)
+            except report.ReportError as err:
+                pptx_column.error(str(err))
+    if "report_pptx" in st.session_state:
+        pptx_column.download_button(
+            t("present.download_pptx", lang),
+            st.session_state["report_pptx"],
+            file_name=f"{stem}-lysbilder.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            icon=":material/download:",
+            key="report_pptx",
+        )

@@ -42,7 +42,14 @@ if share["value"].notna().any():
 # 3/ Persons: immigrants and Norwegian-born where the source splits them
 with_persons = [key for key in names if not pop.split(figures, key).empty]
 if with_persons:
-    region = st.radio(t("pop.region", lang), with_persons, format_func=names.get, horizontal=True, key="pop_region")
+    region = st.radio(
+        t("pop.region", lang),
+        with_persons,
+        format_func=names.get,
+        horizontal=True,
+        key="pop_region",
+        bind="query-params",
+    )
     table = pop.split(figures, region)
     labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
     title = t("pop.persons_title", lang, region=names[region])
@@ -58,12 +65,17 @@ with_countries = [key for key in names if pop.country_years(figures, key)]
 if with_countries:
     st.header(t("pop.countries", lang))
     region = st.radio(
-        t("pop.region", lang), with_countries, format_func=names.get, horizontal=True, key="pop_country_region"
+        t("pop.region", lang),
+        with_countries,
+        format_func=names.get,
+        horizontal=True,
+        key="pop_country_region",
+        bind="query-params",
     )
     years = pop.country_years(figures, region)
     left, right = st.columns(2, gap="large")
     with left:
-        year = st.selectbox(t("pop.year", lang), years[::-1], key=f"pop_year_{region}")
+        year = st.selectbox(t("pop.year", lang), years[::-1], key=f"pop_year_{region}", bind="query-params")
         top = pop.countries(figures, region, year)
         backgrounds = pop.partner_backgrounds(figures, bundle.partners, region, year)
         highlight = pop.partner_highlights(backgrounds)
@@ -80,8 +92,12 @@ if with_countries:
             st.info(t("pop.change_one_year", lang, region=names[region]))
         else:
             from_column, to_column = st.columns(2)
-            first = from_column.selectbox(t("pop.from", lang), years[:-1], key=f"pop_from_{region}")
-            last = to_column.selectbox(t("pop.to", lang), [y for y in years if y > first][::-1], key=f"pop_to_{region}")
+            first = from_column.selectbox(
+                t("pop.from", lang), years[:-1], key=f"pop_from_{region}", bind="query-params"
+            )
+            last = to_column.selectbox(
+                t("pop.to", lang), [y for y in years if y > first][::-1], key=f"pop_to_{region}", bind="query-params"
+            )
             moved = pop.change(figures, region, first, last)
             title = t("pop.change_title", lang, first=first, last=last, region=names[region])
             st.plotly_chart(change_bars(pop.largest_changes(moved, TOP), title), width="stretch")

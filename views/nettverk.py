@@ -58,6 +58,7 @@ chosen = st.selectbox(
     list(bundle.networks["id"]),
     format_func=dict(zip(bundle.networks["id"], bundle.networks["name"], strict=True)).get,
     key="network",
+    bind="query-params",
 )
 widgets.network_profile(ctx, chosen)
 

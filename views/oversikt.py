@@ -1,57 +1,78 @@
-"""Oversikt: the strategy, its målområder and headline figures for the chosen organisation."""
+"""Oversikt: the leadership's landing view — headline figures, status per målområde, what changed, ways in."""
+
+import datetime as dt
 
 import streamlit as st
 
-from analytics.formatting import format_int
+from analytics import overview, progress
+from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics.overview import strategy_line, term
+from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
-from ui import shell
+from ui import shell, widgets
 
 # 1/ Data
 ctx = shell.context()
-lang, organisation = ctx.lang, ctx.bundle.organisation
+lang, bundle = ctx.lang, ctx.bundle
+organisation = bundle.organisation
 strategy = organisation.get("strategy")
+reports = shell.reports(ctx)
+table = shell.measure_table(ctx, reports)
+figures = overview.headline_figures(bundle, table, shell.population_named(ctx), lang)
 
-# 2/ Headline
+# 2/ The strategy and its headline figures
 st.title(strategy["title"] if strategy else organisation["name"])
-if not strategy:
+if strategy:
+    st.markdown(overview.strategy_line(strategy, lang))
+else:
     st.info(t("overview.no_strategy", lang))
-    st.stop()
-st.markdown(strategy_line(strategy, lang))
-figures = [
-    ("overview.partners", len(ctx.bundle.partners)),
-    ("overview.networks", len(ctx.bundle.networks)),
-    ("goal_areas", len(ctx.bundle.goal_areas)),
-    ("overview.plan_periods", len(strategy.get("plan_periods", []))),
-]
-for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-    column.metric(term(organisation, key, lang) if key == "goal_areas" else t(key, lang), format_int(value))
-shell.caption_source(
-    ctx, [strategy["source"], *([strategy["desired_results_source"]] if "desired_results_source" in strategy else [])]
-)
+widgets.headline_figures(ctx, figures)
 
-# 3/ Målområder
-st.header(term(organisation, "goal_areas", lang))
-for area in ctx.bundle.goal_areas.itertuples():
-    name = area.name_en if lang == "en" and area.name_en else area.name_nb
-    with st.container(border=True):
-        st.markdown(
-            f'<div style="border-left: 10px solid {goal_area_colour(area.number)}; padding-left: 12px; '
-            f'font-size: 1.35rem; font-weight: 600">{area.number}</div>',
-            unsafe_allow_html=True,
+# 3/ Status per målområde, and what changed since a date
+if not table.empty:
+    goal_labels = goal_area_names(bundle.goal_areas, lang)
+    status_column, changes_column = st.columns([3, 2], gap="large")
+    with status_column:
+        st.header(t("measures.rollup", lang), anchor=False)
+        widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
+        st.caption(t("overview.status_caption", lang, statuses=overview.status_counts_text(table["status"], lang)))
+        shell.caption_source(ctx, bundle.measures["source"])
+    with changes_column:
+        st.header(t("measures.changed", lang), anchor=False)
+        since = st.date_input(
+            t("measures.since", lang),
+            ctx.today - dt.timedelta(days=30),
+            format="DD.MM.YYYY",
+            key="since",
+            bind="query-params",
         )
-        st.subheader(name, anchor=False)
-        if area.goal:
-            st.text(f"{term(organisation, 'goal', lang)}: {area.goal}")
-        if area.main_strategy:
-            st.text(f"{t('overview.main_strategy', lang)}: {area.main_strategy}")
-shell.caption_source(ctx, ctx.bundle.goal_areas["source"])
+        start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
+        end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
+        titles = dict(zip(bundle.measures["id"], bundle.measures["title_nb"], strict=True))
+        changed = progress.changes(bundle.measures, reports, start, end)
+        widgets.measure_changes(ctx, changed, titles, format_date(since))
+        st.caption(t("measures.source_reports", lang))
 
-# 4/ Desired results and ways in
-if strategy.get("desired_results"):
-    st.header(t("overview.desired_results", lang))
+# 4/ Ways into every view
+st.header(t("overview.ways_in", lang), anchor=False)
+widgets.view_links(lang)
+
+# 5/ The strategy's målområder in full (for those who read on)
+if not bundle.goal_areas.empty:
+    st.header(overview.term(organisation, "goal_areas", lang), anchor=False)
+    for area in bundle.goal_areas.itertuples():
+        name = area.name_en if lang == "en" and area.name_en else area.name_nb
+        with st.expander(f"{area.number} · {name}"):
+            st.markdown(
+                f'<div aria-hidden="true" style="height:6px;background:{goal_area_colour(area.number)}"></div>',
+                unsafe_allow_html=True,
+            )
+            if area.goal:
+                st.text(f"{overview.term(organisation, 'goal', lang)}: {area.goal}")
+            if area.main_strategy:
+                st.text(f"{t('overview.main_strategy', lang)}: {area.main_strategy}")
+    shell.caption_source(ctx, bundle.goal_areas["source"])
+if strategy and strategy.get("desired_results"):
+    st.subheader(t("overview.desired_results", lang), anchor=False)
     st.text("\n".join(f"• {result}" for result in strategy["desired_results"]))
-st.page_link("views/vennskapsbyer.py", label=t("overview.go_partners", lang), icon=":material/public:")
-st.page_link("views/nettverk.py", label=t("overview.go_networks", lang), icon=":material/hub:")
-st.page_link("views/om_dataene.py", label=t("overview.go_about", lang), icon=":material/info:")
+    shell.caption_source(ctx, [strategy.get("desired_results_source") or strategy["source"]])

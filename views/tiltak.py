@@ -9,10 +9,8 @@ from analytics.charts import measure_history
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.networks import goal_area_names
-from analytics.store import NOT_REPORTED, STATUSES, StoreError
+from analytics.store import NOT_REPORTED, STATUSES
 from ui import cached, editing, shell, widgets
-
-STALE_MONTHS = 6
 
 # 1/ Data
 ctx = shell.context()
@@ -22,13 +20,8 @@ measures = bundle.measures
 if measures.empty:
     st.info(t("measures.none", lang, org=bundle.organisation["name"]))
     st.stop()
-try:
-    store = cached.store(editing.database_url())
-    reports = store.reports(bundle.id)
-except StoreError as err:
-    st.error(str(err))
-    st.stop()
-table = progress.with_flags(progress.latest(measures, reports), ctx.today, STALE_MONTHS)
+reports = shell.reports(ctx)
+table = shell.measure_table(ctx, reports)
 goal_labels = goal_area_names(bundle.goal_areas, lang)
 editing.sign_in(lang)
 if reports.empty:
@@ -47,6 +40,7 @@ chosen_goals = f1.multiselect(
     list(goal_labels),
     format_func=goal_labels.get,
     key="measures_goal",
+    bind="query-params",
     placeholder=t("measures.choose_options", lang),
 )
 chosen_status = f2.multiselect(
@@ -54,23 +48,26 @@ chosen_status = f2.multiselect(
     [*STATUSES, NOT_REPORTED],
     format_func=lambda s: t(f"status.{s}", lang),
     key="measures_status",
+    bind="query-params",
     placeholder=t("measures.choose_options", lang),
 )
 chosen_responsible = f3.multiselect(
     t("measures.filter.responsible", lang),
     sorted(r for r in measures["responsible"].dropna().unique() if r),
     key="measures_responsible",
+    bind="query-params",
     placeholder=t("measures.choose_options", lang),
 )
 chosen_sdgs = f4.multiselect(
     t("measures.filter.sdg", lang),
     list(range(1, 18)),
     key="measures_sdg",
+    bind="query-params",
     placeholder=t("measures.choose_options", lang),
 )
 shown = progress.filtered(table, chosen_goals, chosen_status, chosen_responsible, chosen_sdgs)
 st.dataframe(
-    progress.display_table(shown, goal_labels, lang, STALE_MONTHS),
+    progress.display_table(shown, goal_labels, lang, progress.STALE_MONTHS),
     hide_index=True,
     width="stretch",
     height=(len(shown) + 1) * 35 + 3,
@@ -85,7 +82,9 @@ history_column, changes_column = st.columns(2, gap="large")
 with history_column:
     st.subheader(t("measures.history", lang))
     titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
-    chosen = st.selectbox(t("measures.choose", lang), list(titles), format_func=titles.get, key="measure")
+    chosen = st.selectbox(
+        t("measures.choose", lang), list(titles), format_func=titles.get, key="measure", bind="query-params"
+    )
     history = reports[reports["measure_id"] == chosen]
     if history.empty:
         st.caption(t("measures.history_none", lang, title=titles[chosen]))
@@ -97,7 +96,11 @@ with history_column:
 with changes_column:
     st.subheader(t("measures.changed", lang))
     since = st.date_input(
-        t("measures.since", lang), ctx.today - dt.timedelta(days=30), format="DD.MM.YYYY", key="measures_since"
+        t("measures.since", lang),
+        ctx.today - dt.timedelta(days=30),
+        format="DD.MM.YYYY",
+        key="measures_since",
+        bind="query-params",
     )
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
@@ -105,4 +108,4 @@ with changes_column:
     st.caption(t("measures.source_reports", lang))
 
 # 5/ Reporting (editors only) and Excel
-widgets.report_tools(ctx, store, measures, goal_labels, reports)
+widgets.report_tools(ctx, cached.store(editing.database_url()), measures, goal_labels, reports)

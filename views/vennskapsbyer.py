@@ -67,6 +67,7 @@ chosen = st.selectbox(
     list(all_partners["id"]),
     format_func=dict(zip(all_partners["id"], all_partners["name"], strict=True)).get,
     key="city",
+    bind="query-params",
 )
 widgets.partner_profile(ctx, chosen)
 
