@@ -498,6 +498,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Viser {shown} av {total} rader; alle står i HTML-rapporten.",
         "Showing {shown} of {total} rows; all are in the HTML report.",
     ),
+    "report.columns_shown": (
+        "Viser {shown} av {total} kolonner; alle står i HTML-rapporten.",
+        "Showing {shown} of {total} columns; all are in the HTML report.",
+    ),
     "report.no_renderer": (
         "PowerPoint-filen ble ikke laget: figurene kunne ikke tegnes ({error}). PowerPoint krever Chromium på serveren "
         "(apt-get install chromium) for å tegne figurene. HTML-rapporten virker uten.",

@@ -225,8 +225,8 @@ SUBTITLE_BOX = (0.5, 1.25, 12.333, 0.45)
 BODY_BOX = (0.5, 1.85, 12.333, 4.85)
 CHART_BOX = (0.5, 1.85, 8.2, 4.85)
 SIDE_BOX = (9.0, 1.85, 3.833, 4.85)
-FOOTER_BOX = (0.5, 6.85, 10.9, 0.5)
-PAGE_BOX = (11.5, 6.85, 1.333, 0.5)
+FOOTER_BOX = (0.5, 6.85, 9.4, 0.5)
+PAGE_BOX = (10.0, 6.85, 2.833, 0.5)
 # Charts are drawn at 70 CSS pixels per inch of their box (a 15 px label shows as 15 pt), three times as sharp.
 CHART_PIXELS = (round(CHART_BOX[2] * 70), round(CHART_BOX[3] * 70))
 CHART_SCALE = 3
@@ -234,17 +234,30 @@ INK, MUTED, ACCENT = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x4D, 0x4D, 0x4D), RGB
 ACCENT_DARK, BAND, WHITE = RGBColor(0x00, 0x4C, 0x77), RGBColor(0xEE, 0xF3, 0xF7), RGBColor(0xFF, 0xFF, 0xFF)
 TABLE_ROWS, TABLE_COLUMNS, TABLE_ROW_HEIGHT, TABLE_FONT = 8, 6, 0.5, 12
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+METRIC_SIZES, LABEL_SIZES = (44, 40, 36, 32, 28, 24, 20), (18, 16, 14, 12, 11)
 LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5  # in python-pptx's default template
+
+
+def text_fits(text: str, width: float, height: float, size: int) -> bool:
+    """Whether `text` at `size` pt fits a box of width × height inches (estimated, on the safe side)."""
+    per_line = max(1, int(width * 72 / (size * 0.58)))  # an average character is a little over half an em wide
+    lines = sum(max(1, math.ceil(len(part) / (per_line * 0.85))) for part in text.split("\n"))
+    return lines * size * 1.2 <= height * 72 * 0.9
 
 
 def fitted_font_size(text: str, width: float, height: float, sizes: Sequence[int]) -> int:
     """The largest of `sizes` (pt) at which `text` fits a box of width × height inches; the smallest otherwise."""
-    for size in sizes:
-        per_line = max(1, int(width * 72 / (size * 0.52)))  # average character about half an em wide
-        lines = sum(max(1, math.ceil(len(part) / (per_line * 0.85))) for part in text.split("\n"))
-        if lines * size * 1.2 <= height * 72 * 0.9:
-            return size
-    return sizes[-1]
+    return next((size for size in sizes if text_fits(text, width, height, size)), sizes[-1])
+
+
+def fitted_text(text: str, width: float, height: float, sizes: Sequence[int]) -> tuple[str, int]:
+    """The text and the largest size at which it fits; cut at a word with "…" if it fits at none (never off the box)."""
+    size = fitted_font_size(text, width, height, sizes)
+    words = text.split(" ")
+    while len(words) > 1 and not text_fits(" ".join(words), width, height, size):
+        words = words[:-1]
+        words[-1] = words[-1].rstrip(",.;:") + "…"
+    return " ".join(words), size
 
 
 def _box(box: tuple[float, float, float, float]) -> tuple[Emu, Emu, Emu, Emu]:
@@ -276,7 +289,7 @@ def add_text(slide, box, paragraphs, anchor=MSO_ANCHOR.TOP, align=PP_ALIGN.LEFT)
 def place_title(placeholder, box, text: str, sizes: Sequence[int], colour: RGBColor = INK, bold: bool = True) -> None:
     """Move a layout placeholder to `box` (the template's own geometry is 4:3) and write `text` in it."""
     placeholder.left, placeholder.top, placeholder.width, placeholder.height = _box(box)
-    size = fitted_font_size(text, box[2], box[3], sizes)
+    text, size = fitted_text(text, box[2] - 0.1, box[3], sizes)
     write_paragraphs(placeholder.text_frame, [(text, size, bold, colour)])
     placeholder.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
 
@@ -296,15 +309,17 @@ def add_picture(slide, png: bytes, box, description: str):
 
 
 def add_metrics(slide, metrics: Sequence[tuple[str, str]], box, columns: int) -> None:
-    """Headline figures as tiles in `box`: the value large, its label below."""
+    """Headline figures as tiles in `box`: the value large, its label below; one size for all values, one for labels."""
     left, top, width, height = box
     rows = math.ceil(len(metrics) / columns)
     tile_width, tile_height = width / columns, height / rows
+    text_width, value_height, label_height = tile_width - 0.2, tile_height * 0.45, tile_height * 0.55
+    value_size = min(fitted_font_size(value, text_width, value_height, METRIC_SIZES) for _, value in metrics)
+    label_size = min(fitted_font_size(label, text_width, label_height, LABEL_SIZES) for label, _ in metrics)
     for index, (label, value) in enumerate(metrics):
         tile = (left + (index % columns) * tile_width, top + (index // columns) * tile_height, tile_width, tile_height)
-        value_size = fitted_font_size(value, tile_width - 0.2, tile_height * 0.5, (44, 40, 36, 32, 28, 24, 20))
-        label_size = fitted_font_size(label, tile_width - 0.2, tile_height * 0.4, (18, 16, 14, 12))
-        add_text(slide, tile, [(value, value_size, True, ACCENT), (label, label_size, False, MUTED)])
+        label_text, _ = fitted_text(label, text_width, label_height, (label_size,))
+        add_text(slide, tile, [(value, value_size, True, ACCENT), (label_text, label_size, False, MUTED)])
 
 
 def add_side_column(slide, slide_data: Slide, box) -> None:
@@ -312,12 +327,12 @@ def add_side_column(slide, slide_data: Slide, box) -> None:
     left, top, width, height = box
     used = 0.0
     if slide_data.metrics:
-        used = min(len(slide_data.metrics) * 1.15, height * 0.6)
+        used = min(len(slide_data.metrics) * 1.15, height * 0.7)
         add_metrics(slide, slide_data.metrics, (left, top, width, used), columns=1)
         used += 0.15
     rest = height - used
-    size = fitted_font_size(slide_data.summary, width - 0.1, rest, (20, 18, 16, 14, 12))
-    add_text(slide, (left, top + used, width, rest), [(slide_data.summary, size, False, INK)])
+    summary, size = fitted_text(slide_data.summary, width - 0.1, rest, (20, 18, 16, 14))
+    add_text(slide, (left, top + used, width, rest), [(summary, size, False, INK)])
 
 
 def column_widths(table: pd.DataFrame, total: float) -> list[float]:
@@ -361,9 +376,17 @@ def add_table(slide, table: pd.DataFrame, box, lang: str) -> None:
         frame.table.rows[r].height = Inches(TABLE_ROW_HEIGHT)
         for c, text in enumerate(values):
             style_cell(frame.table.cell(r, c), text, header=r == 0, shaded=r % 2 == 0)
-    if len(table) > TABLE_ROWS or len(table.columns) > TABLE_COLUMNS:
-        note = t("report.rows_shown", lang, shown=len(shown), total=len(table))
-        add_text(slide, (left, top + TABLE_ROW_HEIGHT * len(cells) + 0.05, width, 0.4), [(note, 12, False, MUTED)])
+    notes = [
+        t(key, lang, shown=shown_count, total=total)
+        for key, shown_count, total in [
+            ("report.rows_shown", len(shown), len(table)),
+            ("report.columns_shown", len(shown.columns), len(table.columns)),
+        ]
+        if shown_count < total
+    ]
+    if notes:
+        note_box = (left, top + TABLE_ROW_HEIGHT * len(cells) + 0.05, width, 0.45)
+        add_text(slide, note_box, [(" ".join(notes), 12, False, MUTED)])
 
 
 def add_body(slide, slide_data: Slide, png: bytes | None, lang: str) -> None:
@@ -382,21 +405,21 @@ def add_body(slide, slide_data: Slide, png: bytes | None, lang: str) -> None:
         used = min(math.ceil(len(slide_data.metrics) / columns) * 1.7, height * 0.65)
         add_metrics(slide, slide_data.metrics, (left, top, width, used), columns)
         used += 0.2
-    size = fitted_font_size(slide_data.summary, width, height - used, (28, 24, 20, 18, 16))
-    add_text(slide, (left, top + used, width, height - used), [(slide_data.summary, size, False, INK)])
+    summary, size = fitted_text(slide_data.summary, width - 0.1, height - used, (28, 24, 20, 18, 16))
+    add_text(slide, (left, top + used, width, height - used), [(summary, size, False, INK)])
 
 
 def add_content_slide(deck, slide_data: Slide, png: bytes | None, number: int, total: int, lang: str) -> None:
     """One slide: title and subtitle across the top, the body, the source line and date at the bottom."""
     slide = deck.slides.add_slide(deck.slide_layouts[LAYOUT_TITLE_ONLY])
     place_title(slide.shapes.title, TITLE_BOX, slide_data.title, (32, 28, 24, 20))
-    subtitle_size = fitted_font_size(slide_data.subtitle, SUBTITLE_BOX[2], SUBTITLE_BOX[3], (18, 16, 14))
-    add_text(slide, SUBTITLE_BOX, [(slide_data.subtitle, subtitle_size, False, MUTED)])
+    subtitle, subtitle_size = fitted_text(slide_data.subtitle, SUBTITLE_BOX[2] - 0.1, SUBTITLE_BOX[3], (18, 16, 14))
+    add_text(slide, SUBTITLE_BOX, [(subtitle, subtitle_size, False, MUTED)])
     add_body(slide, slide_data, png, lang)
-    footer = footer_text(slide_data, lang)
-    footer_size = fitted_font_size(footer, FOOTER_BOX[2], FOOTER_BOX[3], (14, 12, 11, 10, 9))
-    add_text(slide, FOOTER_BOX, [(footer, footer_size, False, MUTED)], anchor=MSO_ANCHOR.BOTTOM)
-    page = t("report.page", lang, n=number, total=total)
+    source, source_size = fitted_text(slide_data.source_line, FOOTER_BOX[2] - 0.1, FOOTER_BOX[3], (14, 12, 11, 10))
+    add_text(slide, FOOTER_BOX, [(source, source_size, False, MUTED)], anchor=MSO_ANCHOR.BOTTOM)
+    as_of = t("report.as_of", lang, date=format_date(slide_data.date))
+    page = f"{as_of} · {t('report.page', lang, n=number, total=total)}"
     add_text(slide, PAGE_BOX, [(page, 12, False, MUTED)], anchor=MSO_ANCHOR.BOTTOM, align=PP_ALIGN.RIGHT)
 
 
@@ -409,10 +432,18 @@ def add_title_slide(deck, slides: Sequence[Slide], title: str, generated: dt.dat
         subtitle, (0.8, 2.9, 11.733, 0.6), t("report.generated", lang, date=format_date(generated)), (20,), MUTED, False
     )
     subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    contents = "\n".join(f"{n}. {slide_data.title}" for n, slide_data in enumerate(slides, start=1))
-    size = fitted_font_size(contents, 11.733, 3.4, (20, 18, 16, 14, 12, 10))
-    lines = [(line, size, False, INK) for line in contents.split("\n")]
-    add_text(slide, (0.8, 3.8, 11.733, 3.4), [(t("report.contents", lang), size, True, INK), *lines])
+    lines, size = contents_lines(slides, lang, (0.8, 3.8, 11.733, 3.4))
+    add_text(slide, (0.8, 3.8, 11.733, 3.4), [(line, size, n == 0, INK) for n, line in enumerate(lines)])
+
+
+def contents_lines(slides: Sequence[Slide], lang: str, box) -> tuple[list[str], int]:
+    """The title slide's list of contents and its font size; the last entries become "…" if they cannot fit."""
+    lines = [t("report.contents", lang)] + [f"{n}. {slide.title}" for n, slide in enumerate(slides, start=1)]
+    sizes = (20, 18, 16, 14, 12)
+    size = fitted_font_size("\n".join(lines), box[2] - 0.1, box[3], sizes)
+    while len(lines) > 2 and not text_fits("\n".join(lines), box[2] - 0.1, box[3], size):
+        lines = lines[:-2] + ["…"]
+    return lines, size
 
 
 def chart_pictures(slides: Sequence[Slide], images: ImageRenderer, lang: str) -> list[bytes | None]:

@@ -26,6 +26,10 @@ SOURCE = {"nb": "Kilde: syntetiske eksempeltall (scripts/sample_report.py)", "en
 NETWORK = {"nb": "Eksempelnettverk", "en": "Sample network"}
 
 
+def pick(lang: str, bokmal: str, english: str) -> str:
+    return english if lang == "en" else bokmal
+
+
 def bar_slide(lang: str, day: dt.date) -> Slide:
     kinds = ["A", "B", "C"]
     counts = [13, 1, 1]
@@ -39,7 +43,7 @@ def bar_slide(lang: str, day: dt.date) -> Slide:
         date=day,
         figure=figure,
         table=pd.DataFrame({"Type": kinds, "Antall": [str(c) for c in counts]}),
-        metrics=(("Avtaler i alt" if lang == "nb" else "Agreements in all", "15"), ("Typer", "3")),
+        metrics=((pick(lang, "Avtaler i alt", "Agreements in all"), "15"), (pick(lang, "Typer", "Types"), "3")),
     )
 
 
@@ -57,14 +61,18 @@ def line_slide(lang: str, day: dt.date) -> Slide:
     table = pd.DataFrame({"År": years, "Andel": [s if s is None else f"{s:.1f} %".replace(".", ",") for s in share]})
     return Slide(
         id="line",
-        title="Andel med innvandrerbakgrunn over tid – et langt eksempel på en tittel som må brytes pent på lerretet",
+        title=pick(
+            lang,
+            "Andel med innvandrerbakgrunn over tid – et langt eksempel på en tittel som må brytes pent på lerretet",
+            "Share with an immigrant background over time – a long example of a title that must wrap well on screen",
+        ),
         subtitle=LABEL[lang],
         summary=summary,
-        source_line=SOURCE[lang] + "; " + ("et ekstra langt kildenavn for å prøve bunnlinjen" if lang == "nb" else ""),
+        source_line=SOURCE[lang] + pick(lang, "; et ekstra langt kildenavn for å prøve bunnlinjen", "; a long name"),
         date=day,
         figure=figure,
         table=table,
-        metrics=(("Andel 2021", "15,3 %"),),
+        metrics=((pick(lang, "Andel 2021", "Share 2021"), "15,3 %"),),
     )
 
 
@@ -76,13 +84,16 @@ def many_slide(lang: str, day: dt.date) -> Slide:
     figure.update_yaxes(categoryorder="array", categoryarray=names[::-1])
     table = pd.DataFrame({"Nettverk": names, "Målområder": values})
     summary = "30 nettverk med antall målområder hver." if lang == "nb" else "30 networks with their goal areas."
-    return Slide("many", "Nettverk per målområde", LABEL[lang], summary, SOURCE[lang], day, figure, table)
+    title = pick(lang, "Nettverk per målområde", "Networks per goal area")
+    return Slide("many", title, LABEL[lang], summary, SOURCE[lang], day, figure, table)
 
 
 def metrics_slide(lang: str, day: dt.date) -> Slide:
-    metrics = (("Vennskapsbyer", "13"), ("Nettverk", "30"), ("Innbyggere", "29 539"), ("Andel", "15,3 %"))
+    labels = pick(lang, "Vennskapsbyer Nettverk Innbyggere Andel", "Twin-cities Networks Residents Share").split()
+    metrics = tuple(zip(labels, ("13", "30", "29 539", "15,3 %"), strict=True))
     summary = "Nøkkeltall uten figur, bare som tall." if lang == "nb" else "Headline figures without a chart."
-    return Slide("metrics", "Nøkkeltall", LABEL[lang], summary, SOURCE[lang], day, metrics=metrics)
+    title = pick(lang, "Nøkkeltall", "Key figures")
+    return Slide("metrics", title, LABEL[lang], summary, SOURCE[lang], day, metrics=metrics)
 
 
 def table_slide(lang: str, day: dt.date) -> Slide:
@@ -94,10 +105,9 @@ def table_slide(lang: str, day: dt.date) -> Slide:
         }
     )
     summary = "Tolv eksempeltiltak; ingen er rapportert." if lang == "nb" else "Twelve sample measures; none reported."
-    metrics = (("Tiltak", "12"),)
-    return Slide(
-        "table", "Tiltak som følges opp", LABEL[lang], summary, SOURCE[lang], day, table=table, metrics=metrics
-    )
+    metrics = ((pick(lang, "Tiltak", "Measures"), "12"),)
+    title = pick(lang, "Tiltak som følges opp", "Measures followed up")
+    return Slide("table", title, LABEL[lang], summary, SOURCE[lang], day, table=table, metrics=metrics)
 
 
 def sample_slides(lang: str, day: dt.date) -> list[Slide]:
