@@ -537,6 +537,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Country outlines are Natural Earth 1:110m (public domain). Small island territories such as the Faroe Islands are "
         "not in this scale, so Klaksvík is drawn in the sea.",
     ),
+    # report exports (HTML and PowerPoint)
+    "report.generated": ("Generert {date}", "Generated {date}"),
+    "report.as_of": ("Tall per {date}", "Figures as of {date}"),
+    "report.contents": ("Innhold", "Contents"),
+    "report.data": ("Data: {title}", "Data: {title}"),
+    "report.sources": ("Kilder", "Sources"),
+    "report.page": ("{n} av {total}", "{n} of {total}"),
+    "report.rows_shown": (
+        "Viser {shown} av {total} rader; alle står i HTML-rapporten.",
+        "Showing {shown} of {total} rows; all are in the HTML report.",
+    ),
+    "report.columns_shown": (
+        "Viser {shown} av {total} kolonner; alle står i HTML-rapporten.",
+        "Showing {shown} of {total} columns; all are in the HTML report.",
+    ),
+    "report.no_renderer": (
+        "PowerPoint-filen ble ikke laget: figurene kunne ikke tegnes ({error}). PowerPoint krever Chromium på serveren "
+        "(apt-get install chromium) for å tegne figurene. HTML-rapporten virker uten.",
+        "The PowerPoint file was not made: the charts could not be drawn ({error}). PowerPoint needs Chromium on the "
+        "server (apt-get install chromium) to draw the charts. The HTML report works without it.",
+    ),
 }
 
 
