@@ -48,6 +48,7 @@ pages = [
         url_path="om-dataene",
     ),
 ]
+shell.demo_banner(lang)  # example data (DASHBOARD_DEMO=1): said on every view
 st.navigation(pages).run()
 
 st.divider()

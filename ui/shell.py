@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from analytics import demo
 from analytics.bundle import Bundle
 from analytics.checks import DataError
 from analytics.i18n import LANGUAGES, t
@@ -45,6 +47,12 @@ def sidebar_choices() -> tuple[str, str]:
         key="org",
     )
     return lang, org_id
+
+
+def demo_banner(lang: str) -> None:
+    """In demo mode (DASHBOARD_DEMO=1), the warning that the reports are example data; app.py shows it on every view."""
+    if demo.is_demo(os.environ):
+        st.warning(t("app.demo_banner", lang), icon=":material/science:")
 
 
 def context() -> Context:

@@ -405,8 +405,9 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
             st.session_state["measures_saved"] = t("measures.saved", lang)
             st.rerun()
     st.subheader(t("measures.upload", lang))
+    round_ = st.session_state.setdefault("measures_upload_round", 0)  # a new uploader (empty) after each save
     uploaded = st.file_uploader(
-        t("measures.upload", lang), type=["xlsx"], key="measures_upload", label_visibility="collapsed"
+        t("measures.upload", lang), type=["xlsx"], key=f"measures_upload_{round_}", label_visibility="collapsed"
     )
     if uploaded is None:
         return
@@ -426,4 +427,5 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
     if st.button(t("measures.upload_confirm", lang, n=len(upload.reports)), type="primary", key="measures_upload_save"):
         written = store.add(upload.reports, batch=f"upload-{uploaded.file_id}")
         st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
+        st.session_state["measures_upload_round"] = round_ + 1  # the saved file cannot be saved twice
         st.rerun()

@@ -10,7 +10,7 @@ from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES, StoreError
-from ui import cached, editing, shell, widgets
+from ui import editing, shell, widgets
 
 STALE_MONTHS = 6
 
@@ -23,7 +23,7 @@ if measures.empty:
     st.info(t("measures.none", lang, org=bundle.organisation["name"]))
     st.stop()
 try:
-    store = cached.store(editing.database_url())
+    store = editing.report_store()
     reports = store.reports(bundle.id)
 except StoreError as err:
     st.error(str(err))
