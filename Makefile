@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format browser outlines refresh-ssb bench clean
+.PHONY: run demo test lint format browser outlines refresh-ssb bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): requirements.txt
 
 run: $(STAMP)
 	$(BIN)/streamlit run app.py
+
+# The dashboard with fictional example reports in its own database (var/demo.sqlite); every view says so.
+demo: $(STAMP)
+	DASHBOARD_DEMO=1 $(BIN)/streamlit run app.py
 
 # Browser tests need Debian's Chromium; as root it is installed here, otherwise they are skipped with a reason
 # (CI sets REQUIRE_BROWSER=1 so that a missing browser fails instead).

@@ -54,6 +54,7 @@ pages = [
         url_path="om-dataene",
     ),
 ]
+shell.demo_banner(lang)  # example data (DASHBOARD_DEMO=1): said on every view
 st.navigation(pages).run()
 
 with st.container(key="app_footer"):

@@ -337,7 +337,9 @@ TEXT_POSITIONS = (
 )
 
 
-def partner_map_figure(partners: pd.DataFrame, home: dict, outline_paths: tuple[list, list], title: str) -> go.Figure:
+def partner_map_figure(
+    partners: pd.DataFrame, home: dict, outline_paths: tuple[list, list], type_labels: dict, title: str
+) -> go.Figure:
     """The partner cities as a static map (lines from home, dots by type, dormant hollow and grey) that needs no
     map service: an ordinary chart in Web Mercator, so it exports as an image and opens offline. Labels that would
     overlap are left out (the table beside it names every city)."""
@@ -375,7 +377,9 @@ def partner_map_figure(partners: pd.DataFrame, home: dict, outline_paths: tuple[
     view = maps.view_of_ranges(x_range, y_range, *STATIC_MAP_PX)
     places = maps.labels_without_overlap(points, view, *STATIC_MAP_PX).set_index("name")["place"].to_dict()
     for agreement_type, rows in partners.groupby("agreement_type", sort=False):
-        fig.add_trace(_partner_dots(rows, agreement_type, places))
+        fig.add_trace(
+            _partner_dots(rows, type_labels[agreement_type], palette.AGREEMENT_COLOURS[agreement_type], places)
+        )
     fig.add_trace(
         go.Scatter(
             x=[home["lon"]],
@@ -384,7 +388,7 @@ def partner_map_figure(partners: pd.DataFrame, home: dict, outline_paths: tuple[
             marker={"size": 16, "color": palette.HOME_COLOUR, "line": {"color": "white", "width": 2}},
             text=[f"<b>{home['name']}</b>" if home["name"] in places else ""],
             textposition=TEXT_POSITIONS[places.get(home["name"], 0)],
-            textfont={"size": 15},
+            textfont={"size": 15, "color": "#1A1A1A"},
             hovertext=[home["name"]],
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
@@ -394,11 +398,11 @@ def partner_map_figure(partners: pd.DataFrame, home: dict, outline_paths: tuple[
     fig.update_xaxes(range=x_range, constrain="domain", **axis)
     fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
     fig = base_layout(fig, title, height=STATIC_MAP_PX[1] + 60)
-    return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 30 if title else 10, "b": 10})
+    fig.update_layout(legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0})
+    return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 40, "b": 10})
 
 
-def _partner_dots(rows: pd.DataFrame, agreement_type: str, places: dict) -> go.Scatter:
-    colour = palette.AGREEMENT_COLOURS[agreement_type]
+def _partner_dots(rows: pd.DataFrame, label: str, colour: str, places: dict) -> go.Scatter:
     dormant = rows["status"].eq("hvilende")
     return go.Scatter(
         x=rows["lon"],
@@ -453,4 +457,5 @@ def for_projector(fig: go.Figure, height: int = 560) -> go.Figure:
     large = go.Figure(fig)
     large.update_layout(height=height, font={"size": 20}, legend={"font": {"size": 18}})
     large.update_traces(textfont={"size": 18}, selector={"type": "bar"})
+    large.update_traces(textfont={"size": 18}, selector={"mode": "markers+text"})
     return large

@@ -17,6 +17,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dataene kunne ikke lastes, og ingenting er vist fra dem.",
         "The data could not be loaded; nothing from it is shown.",
     ),
+    "app.demo_banner": (
+        "Eksempeldata – ikke reelle rapporter. Statusrapportene i denne demoen er oppdiktet for å vise dashbordet "
+        "og ligger i en egen demodatabase; ingenting her er en vurdering av de virkelige tiltakene.",
+        "Example data – not real reports. The status reports in this demo are made up to show the dashboard and "
+        "are kept in a separate demo database; nothing here assesses the real measures.",
+    ),
+    "app.demo_label": ("Eksempeldata", "Example data"),
     "nav.overview": ("Oversikt", "Overview"),
     "nav.partners": ("Vennskapsbyer", "Twin cities"),
     "nav.networks": ("Nettverk", "Networks"),

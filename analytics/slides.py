@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from analytics import charts, overview, palette, partners, population, progress
 from analytics import networks as nw
-from analytics.bundle import Bundle
+from analytics.bundle import AGREEMENT_TYPES, Bundle
 from analytics.formatting import format_date, format_int, format_percent
 from analytics.i18n import t
 from analytics.provenance import source_line
@@ -110,7 +110,9 @@ def _partners(inputs: Inputs) -> Slide:
     partners_now = partners.partners_active_in(bundle.partners, year)
     home = bundle.organisation["home"]
     title = t("partners.title", lang)
-    fig = charts.partner_map_figure(partners_now, home, inputs.outline_paths, "")
+    fig = charts.partner_map_figure(
+        partners_now, home, inputs.outline_paths, {k: t(f"type.{k}", lang) for k in AGREEMENT_TYPES}, ""
+    )
     return Slide(
         id="vennskapsbyer",
         title=title,

@@ -153,6 +153,18 @@ class Store:
                     progress(written)
         return written
 
+    def add_if_empty(self, dated: Iterable[tuple[dt.datetime, Report]], batch: str) -> int:
+        """Write reports with their own times in one transaction, only if there are no reports yet (the example
+        data); returns how many were written, 0 when there were reports. On SQLite the transaction holds the write
+        lock from its start, so a second server filling at the same moment waits and then writes nothing."""
+        with self.engine.begin() as connection:
+            if connection.execute(sa.select(sa.func.count()).select_from(reports)).scalar():
+                return 0
+            rows = [{**_row(report), "reported_at": moment, "batch": batch} for moment, report in dated]
+            if rows:
+                connection.execute(reports.insert(), rows)
+        return len(rows)
+
     def reports(self, organisation: str | None = None) -> pd.DataFrame:
         """Every report (of one organisation), oldest first."""
         query = sa.select(reports).order_by(reports.c.reported_at, reports.c.id)

@@ -8,9 +8,11 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from analytics.bundle import load_bundle, load_sources
 from tests import ssb_fixtures
@@ -96,6 +98,16 @@ def postgres_url():
         subprocess.run(
             [*as_user, binaries / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True
         )
+
+
+def new_postgres_database(server_url: str) -> str:
+    """A new, empty database on the throwaway server (one per test, so tests never see each other's reports)."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 def _free_port() -> int:

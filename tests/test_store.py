@@ -5,13 +5,12 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-import uuid
 
 import pytest
 import sqlalchemy as sa
 
 from analytics.store import LATEST, Report, Store, StoreError, sqlite_url
-from tests.conftest import ROOT
+from tests.conftest import ROOT, new_postgres_database
 
 HOSTILE = ["<script>alert(1)</script>", '=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "ære & <b>ø</b>"]
 
@@ -20,13 +19,7 @@ HOSTILE = ["<script>alert(1)</script>", '=HYPERLINK("http://x")', "+1+1", "-2", 
 def url(request, tmp_path):
     if request.param == "sqlite":
         return sqlite_url(tmp_path / "status.sqlite")
-    server = request.getfixturevalue("postgres_url")
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name}")
-    admin.dispose()
-    return server.rsplit("/", 1)[0] + f"/{name}"
+    return new_postgres_database(request.getfixturevalue("postgres_url"))
 
 
 def test_schema_is_created_and_versioned_once(url):

@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from analytics import bundle as bundle_module
-from analytics import charts, maps, population, ssb
+from analytics import charts, demo, maps, population, ssb
 from analytics import store as store_module
 from analytics.checks import DataError
 
@@ -76,6 +76,22 @@ def _population(folder: Path, org_id: str, today: dt.date, fetched: Path, stamp:
 
 
 @st.cache_resource(show_spinner=False)
-def store(url: str):
-    """One connection pool per database for the whole server; the schema is created or upgraded on first use."""
-    return store_module.Store(url)
+def store(url: str, example_data: bool = False):
+    """One connection pool per database for the whole server; the schema is created or upgraded on first use.
+
+    With `example_data` (demo mode only) an empty database is filled once with the example reports."""
+    opened = store_module.Store(url)
+    if example_data:
+        demo.fill(opened, _all_measures(), dt.date.today())
+    return opened
+
+
+def _all_measures() -> dict:
+    """The measures of every organisation whose bundle loads (a broken one is reported by its own views)."""
+    folder, today, found = data_dir(), dt.date.today(), {}
+    for org_id, _name in bundles(folder):
+        try:
+            found[org_id] = bundle(folder, org_id, today).measures
+        except DataError:
+            continue
+    return found

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from analytics import auth
+from analytics import auth, demo
 from analytics.i18n import t
 from analytics.store import sqlite_url
 from ui import cached
@@ -26,12 +26,20 @@ def secrets_section(name: str) -> Mapping:
 
 
 def database_url() -> str:
-    """[database] url in secrets, else $DATABASE_URL, else an SQLite file in the state folder."""
+    """In demo mode (DASHBOARD_DEMO=1) the demo SQLite file, whatever is configured; else [database] url in
+    secrets, else $DATABASE_URL, else an SQLite file in the state folder."""
+    if demo.is_demo(os.environ):
+        return demo.database_url(cached.state_dir())
     return str(
         secrets_section("database").get("url")
         or os.environ.get("DATABASE_URL")
         or sqlite_url(cached.state_dir() / "status.sqlite")
     )
+
+
+def report_store():
+    """The server's report store; in demo mode the demo database, filled once with the example reports."""
+    return cached.store(database_url(), demo.is_demo(os.environ))
 
 
 def oidc_configured() -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from analytics import demo, progress, slides, ssb
 from analytics import population as pop
-from analytics import progress, slides, ssb
 from analytics.bundle import Bundle
 from analytics.checks import DataError
 from analytics.i18n import LANGUAGES, t
@@ -58,6 +59,12 @@ def sidebar_choices() -> tuple[str, str]:
     return lang, org_id
 
 
+def demo_banner(lang: str) -> None:
+    """In demo mode (DASHBOARD_DEMO=1), the warning that the reports are example data; app.py shows it on every view."""
+    if demo.is_demo(os.environ):
+        st.warning(t("app.demo_banner", lang), icon=":material/science:")
+
+
 def context() -> Context:
     """The page context for the current sidebar choices; a data error stops the page with its message."""
     lang = st.session_state.get("lang", "nb")
@@ -89,7 +96,7 @@ def population_named(ctx: Context) -> pd.DataFrame:
 def reports(ctx: Context) -> pd.DataFrame:
     """The organisation's status reports from the store; a database that cannot be opened stops the page."""
     try:
-        return cached.store(editing.database_url()).reports(ctx.bundle.id)
+        return editing.report_store().reports(ctx.bundle.id)
     except StoreError as err:
         st.error(str(err))
         st.stop()
@@ -110,6 +117,7 @@ def slide_inputs(ctx: Context) -> slides.Inputs:
         today=ctx.today,
         lang=ctx.lang,
         outline_paths=cached.outline_paths(cached.data_dir()),
+        example_data=demo.is_demo(os.environ),
     )
 
 

@@ -442,8 +442,9 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
             st.session_state["measures_saved"] = t("measures.saved", lang)
             st.rerun()
     st.subheader(t("measures.upload", lang))
+    round_ = st.session_state.setdefault("measures_upload_round", 0)  # a new uploader (empty) after each save
     uploaded = st.file_uploader(
-        t("measures.upload", lang), type=["xlsx"], key="measures_upload", label_visibility="collapsed"
+        t("measures.upload", lang), type=["xlsx"], key=f"measures_upload_{round_}", label_visibility="collapsed"
     )
     if uploaded is None:
         return
@@ -463,6 +464,7 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
     if st.button(t("measures.upload_confirm", lang, n=len(upload.reports)), type="primary", key="measures_upload_save"):
         written = store.add(upload.reports, batch=f"upload-{uploaded.file_id}")
         st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
+        st.session_state["measures_upload_round"] = round_ + 1  # the saved file cannot be saved twice
         st.rerun()
 
 
@@ -471,8 +473,8 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
 PRESENTING_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], .st-key-present_setup, .st-key-app_footer { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1.2rem 3rem 1rem 3rem !important; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 3rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0.6rem 3rem 0.5rem 3rem !important; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.6rem; padding: 0.2rem 0 0 0; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.45rem; }
 [data-testid="stCaptionContainer"] p { font-size: 1.15rem !important; }
 [data-testid="stMetricValue"] { font-size: 3.4rem; }
@@ -541,7 +543,7 @@ def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> N
         for column, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics, strict=True):
             column.metric(label, value)
     if slide.figure is not None:
-        figure = charts.for_projector(slide.figure, 620 if presenting else 480)
+        figure = charts.for_projector(slide.figure, 540 if presenting else 480)
         st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key=f"slide_{slide.id}")
     if slide.summary:
         st.markdown(escape_markdown(slide.summary))

@@ -10,7 +10,7 @@ from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES
-from ui import cached, editing, shell, widgets
+from ui import editing, shell, widgets
 
 # 1/ Data
 ctx = shell.context()
@@ -108,4 +108,4 @@ with changes_column:
     st.caption(t("measures.source_reports", lang))
 
 # 5/ Reporting (editors only) and Excel
-widgets.report_tools(ctx, cached.store(editing.database_url()), measures, goal_labels, reports)
+widgets.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)

@@ -60,17 +60,23 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path):
+def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Path | None = None):
     """Start `streamlit run app.py` on a free loopback port; returns (process, base url) once it answers.
 
-    Its state folder is empty and "SSB" is a loopback port nobody listens on: a refresh fails as offline."""
+    Its state folder is empty (unless `env` names one), "SSB" is a loopback port nobody listens on (a refresh fails
+    as offline), and it reads secrets only from `secrets` (a file outside the repo; none by default), never from
+    the repo's or the user's .streamlit/secrets.toml. `env` adds to or overrides its environment, e.g. DATABASE_URL;
+    a DATABASE_URL or DASHBOARD_DEMO of the shell running the tests is not passed on."""
     port = _free_port()
+    state = tempfile.mkdtemp(prefix="dashboard-state-")
+    inherited = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DASHBOARD_DEMO")}
     env = {
-        **os.environ,
+        **inherited,
         "DASHBOARD_DATA_DIR": str(data_dir),
-        "DASHBOARD_STATE_DIR": tempfile.mkdtemp(prefix="dashboard-state-"),
+        "DASHBOARD_STATE_DIR": state,
         "SSB_API_URL": f"http://127.0.0.1:{_free_port()}/api/pxwebapi/v2",
         "SSB_TIMEOUT": "5",
+        **(env or {}),
     }
     process = subprocess.Popen(
         [
@@ -83,6 +89,8 @@ def start_server(data_dir: Path):
             str(port),
             "--server.address",
             "127.0.0.1",
+            "--secrets.files",
+            str(secrets or Path(state) / "no-secrets.toml"),
         ],
         cwd=ROOT,
         env=env,
