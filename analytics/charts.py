@@ -316,7 +316,7 @@ def status_bars(
                 hovertemplate="%{y}<br>%{fullData.name}: %{x}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"}, showlegend=True)
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], title=None)
     fig.update_xaxes(title=None, dtick=1 if rolled["measures"].max() <= 12 else None)
     return base_layout(fig, title, height=150 + 56 * max(len(rolled), 2))
@@ -398,7 +398,7 @@ def partner_map_figure(
     fig.update_xaxes(range=x_range, constrain="domain", **axis)
     fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
     fig = base_layout(fig, title, height=STATIC_MAP_PX[1] + 60)
-    fig.update_layout(legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0})
+    fig.update_layout(legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}, showlegend=True)
     return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 40, "b": 10})
 
 
@@ -415,10 +415,10 @@ def _partner_dots(rows: pd.DataFrame, label: str, colour: str, places: dict) -> 
         },
         text=[name if name in places else "" for name in rows["name"]],
         textposition=[TEXT_POSITIONS[places.get(name, 0)] for name in rows["name"]],
-        textfont={"size": 14},
+        textfont={"size": 14, "color": "#1A1A1A"},
         hovertext=rows["name"],
         hovertemplate="%{hovertext}<extra></extra>",
-        showlegend=False,
+        name=label,
     )
 
 
@@ -456,6 +456,8 @@ def for_projector(fig: go.Figure, height: int = 560) -> go.Figure:
     """A copy of a figure with larger type and a given height, for a slide on a projector."""
     large = go.Figure(fig)
     large.update_layout(height=height, font={"size": 20}, legend={"font": {"size": 18}})
+    if not large.layout.title.text:
+        large.update_layout(margin={"t": 50})
     large.update_traces(textfont={"size": 18}, selector={"type": "bar"})
     large.update_traces(textfont={"size": 18}, selector={"mode": "markers+text"})
     return large

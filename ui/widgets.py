@@ -477,8 +477,8 @@ PRESENTING_CSS = """<style>
 [data-testid="stMainBlockContainer"] h1 { font-size: 2.6rem; padding: 0.2rem 0 0 0; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.45rem; }
 [data-testid="stCaptionContainer"] p { font-size: 1.15rem !important; }
-[data-testid="stMetricValue"] { font-size: 3.4rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
+[data-testid="stMetricValue"] p { font-size: 3.6rem !important; line-height: 1.2; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; white-space: normal !important; }
 </style>"""
 
 
@@ -543,8 +543,8 @@ def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> N
         for column, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics, strict=True):
             column.metric(label, value)
     if slide.figure is not None:
-        figure = charts.for_projector(slide.figure, 540 if presenting else 480)
-        st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key=f"slide_{slide.id}")
+        figure = charts.for_projector(slide.figure, 500 if presenting else 460)
+        st.plotly_chart(figure, width="stretch", theme=None, config={"displaylogo": False}, key=f"slide_{slide.id}")
     if slide.summary:
         st.markdown(escape_markdown(slide.summary))
     st.caption(f"{escape_markdown(slide.source_line)} · {t('present.as_of', lang, date=format_date(slide.date))}")
