@@ -391,6 +391,7 @@ def partner_map_figure(
             textfont={"size": 15, "color": "#1A1A1A"},
             hovertext=[home["name"]],
             hovertemplate="%{hovertext}<extra></extra>",
+            name=home["name"],
             showlegend=False,
         )
     )

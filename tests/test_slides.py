@@ -1,0 +1,144 @@
+"""Slides and headline figures: what each organisation gets, what every slide carries, the static map."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics import charts, maps, overview, population, progress, slides
+from analytics.bundle import load_bundle
+from analytics.store import Report
+from tests.conftest import DATA, TODAY
+
+
+def inputs(sources, org: str, lang: str = "nb", reports: pd.DataFrame | None = None) -> slides.Inputs:
+    bundle = load_bundle(DATA / org, sources["id"], TODAY)
+    path = DATA / org / population.FILE
+    figures = population.load(path, sources["id"], TODAY) if path.exists() else population.empty(TODAY)
+    return slides.Inputs(
+        bundle=bundle,
+        sources=sources,
+        population=population.with_region_names(figures, lang),
+        reports=reports if reports is not None else no_reports(),
+        today=TODAY,
+        lang=lang,
+        outline_paths=charts.outline_paths(maps.load_outlines(DATA / "shared/countries-110m.geojson")),
+    )
+
+
+def no_reports() -> pd.DataFrame:
+    return pd.DataFrame(columns=["id", "measure_id", *progress.REPORT_COLUMNS[1:]]).astype(
+        {"reported_at": "datetime64[ns, UTC]"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("org", "expected"),
+    [
+        ("trondheim", ["oversikt", "vennskapsbyer", "nettverk", "tiltak", "befolkning"]),
+        ("kuopio", ["oversikt", "vennskapsbyer"]),
+        ("ntnu", ["oversikt", "tiltak"]),
+        ("trondelag", ["oversikt", "tiltak", "befolkning"]),
+        ("trd30", ["oversikt", "tiltak"]),
+    ],
+)
+def test_each_organisation_gets_the_slides_it_has_data_for(sources, org, expected):
+    assert slides.available(inputs(sources, org)) == expected
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("slide_id", slides.SLIDE_IDS)
+def test_every_slide_has_title_summary_source_line_date_and_its_data(sources, slide_id, lang):
+    slide = slides.build(slide_id, inputs(sources, "trondheim", lang))
+    assert slide.id == slide_id and slide.title and slide.summary
+    assert slide.source_line.startswith(("Kilde:", "Kilder:", "Source:", "Sources:"))
+    assert slide.date == TODAY and "23.11.2026" not in slide.subtitle and "22.11.2026" in slide.subtitle
+    assert not slide.table.empty
+    assert (slide.figure is None) == (slide_id == "oversikt")
+
+
+def test_the_overview_slide_has_the_headline_figures(sources):
+    slide = slides.build("oversikt", inputs(sources, "trondheim"))
+    assert slide.metrics == (
+        ("Vennskapsbyer og avtaler", "15"),
+        ("Nettverk", "30"),
+        ("Tiltak å følge opp", "11"),
+        ("Innvandrerbakgrunn, Trondheim 2018", "15,3\u00a0%"),
+    )
+
+
+def test_the_measures_slide_counts_reports_per_status_and_goal_area(sources):
+    reports = pd.DataFrame(
+        [
+            {
+                "id": 1,
+                "measure_id": "vennskapsbyavtaler",
+                "period": "2026",
+                "status": "i_rute",
+                "progress": 50.0,
+                "indicator_value": None,
+                "comment": "",
+                "reporter": "Kari",
+                "reported_at": pd.Timestamp("2026-10-01", tz="UTC"),
+            },
+            {
+                "id": 2,
+                "measure_id": "teknologihovedstad",
+                "period": "2026",
+                "status": "forsinket",
+                "progress": 10.0,
+                "indicator_value": None,
+                "comment": "",
+                "reporter": "Ola",
+                "reported_at": pd.Timestamp("2026-10-02", tz="UTC"),
+            },
+        ]
+    )
+    slide = slides.build("tiltak", inputs(sources, "trondheim", reports=reports))
+    assert slide.summary.startswith("11 tiltak: 1 i rute · 1 forsinket · 9 ikke rapportert.")
+    row = slide.table.set_index("Målområde").loc["Vennskapsbyer"]
+    assert (row["i rute"], row["ikke rapportert"]) == (1, 1)
+    assert {trace.name for trace in slide.figure.data} == {"i rute", "forsinket", "ikke rapportert"}
+
+
+def test_example_data_is_named_on_every_slide(sources):
+    example = slides.Inputs(**{**inputs(sources, "trondheim").__dict__, "example_data": True})
+    assert all("EKSEMPELDATA" in slides.build(s, example).subtitle for s in slides.available(example))
+
+
+def test_the_static_map_draws_every_partner_in_its_agreement_colour_without_stretching(sources):
+    slide = slides.build("vennskapsbyer", inputs(sources, "trondheim"))
+    dots = [trace for trace in slide.figure.data if trace.mode == "markers+text" and trace.name != "Trondheim"]
+    assert sum(len(trace.x) for trace in dots) == 15
+    assert {trace.name for trace in dots} == {"Vennskapsby", "Intensjonsavtale", "MoU / solidaritet"}
+    labelled = [text for trace in dots for text in trace.text if text]
+    assert 10 <= len(labelled) <= 15  # labels that would overlap are left out; the table names every city
+    assert slide.figure.layout.yaxis.scaleanchor == "x"  # one degree as long on both axes: no stretched map
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        (["i_rute", "ikke_rapportert", "i_rute"], "2 i rute · 1 ikke rapportert"),
+        (["forsinket", "fullfort"], "1 forsinket · 1 fullført"),
+        ([], ""),
+    ],
+)
+def test_status_counts_are_told_in_the_house_order(statuses, expected):
+    assert overview.status_counts_text(pd.Series(statuses, dtype=object), "nb") == expected
+
+
+def test_headline_figures_leave_out_what_the_bundle_lacks(sources):
+    ntnu = inputs(sources, "ntnu")
+    table = progress.latest(ntnu.bundle.measures, no_reports())
+    figures = overview.headline_figures(ntnu.bundle, table, ntnu.population, "en")
+    assert [(f.label, f.value, f.note) for f in figures] == [("Measures to follow up", "4", "4 not reported")]
+
+
+def test_a_report_store_frame_feeds_the_slides(sources, tmp_path):
+    from analytics.store import Store, sqlite_url
+
+    store = Store(sqlite_url(tmp_path / "s.sqlite"))
+    store.add([Report("trondheim", "handlingsplan", "2026", "fullfort", 100, None, "", "Kari")])
+    slide = slides.build("oversikt", inputs(sources, "trondheim", reports=store.reports("trondheim")))
+    assert ("Tiltak å følge opp", "11") in slide.metrics
