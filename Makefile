@@ -21,11 +21,21 @@ demo: $(STAMP)
 
 # Browser tests need Debian's Chromium; as root it is installed here, otherwise they are skipped with a reason
 # (CI sets REQUIRE_BROWSER=1 so that a missing browser fails instead).
-browser:
+AXE_VERSION := 4.14.1
+AXE := tests/e2e/.axe/node_modules/axe-core/axe.min.js
+
+browser: $(AXE)
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "Installing Debian's chromium for the browser tests"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+# axe-core (accessibility checks injected into the browser tests) from the npm registry; not in git.
+$(AXE):
+	@if command -v npm >/dev/null; then \
+		npm install --silent --no-audit --no-fund --prefix tests/e2e/.axe axe-core@$(AXE_VERSION) >/dev/null 2>&1 \
+			|| echo "npm could not install axe-core: the accessibility tests will be skipped"; \
+	else echo "npm is missing: the accessibility tests will be skipped (apt-get install npm)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

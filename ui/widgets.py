@@ -35,7 +35,7 @@ def map_controls(first: int, last: int, extents: list[str], lang: str):
     )
     progress = slider_column.empty() if state.playing else None
     if not state.playing:
-        slider_column.slider(t("partners.year", lang), first, last, key="year", bind="query-params")
+        slider_column.slider(t("partners.year", lang), first, last, value=last, key="year", bind="query-params")
     extent = extent_column.segmented_control(
         t("partners.extent", lang),
         extents,
@@ -78,7 +78,7 @@ def map_legend(lang: str) -> None:
         (palette.HOME_COLOUR, t("partners.home", lang), True),
     ]
     swatches = "".join(
-        f'<span style="display:inline-flex;align-items:center;margin-right:18px;font-size:1rem">'
+        f'<span role="listitem" style="display:inline-flex;align-items:center;margin-right:18px;font-size:1rem">'
         f'<span style="width:14px;height:14px;border-radius:50%;border:3px solid {colour};'
         f'background:{colour if filled else "#fff"};margin-right:6px"></span>{label}</span>'
         for colour, label, filled in items

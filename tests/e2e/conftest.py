@@ -136,6 +136,20 @@ def outside_requests(context):
     return attempted
 
 
+AXE = ROOT / "tests/e2e/.axe/node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from the npm registry (installed by `make test`); skipped with a reason where it is missing."""
+    if AXE.exists():
+        return AXE
+    message = f"axe-core is not installed ({AXE}); `make test` installs it with npm"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def wait_until_rendered(page) -> None:
     """Wait for Streamlit to finish its script run."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
