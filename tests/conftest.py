@@ -114,3 +114,14 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture
+def chromium():
+    """Debian's Chromium for kaleido (PowerPoint pictures); skipped where missing, required in CI."""
+    if Path("/usr/bin/chromium").exists() or os.environ.get("BROWSER_PATH"):
+        return
+    message = "Debian's chromium is not installed (apt-get install chromium); kaleido needs it"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)

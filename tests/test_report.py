@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -223,16 +221,6 @@ def test_a_renderer_that_returns_the_wrong_pictures_gives_a_report_error(slides,
 
 
 # --- the real renderer (kaleido on Debian's Chromium) ---------------------------------------------------------
-
-
-@pytest.fixture
-def chromium():
-    if Path("/usr/bin/chromium").exists() or os.environ.get("BROWSER_PATH"):
-        return
-    message = "Debian's chromium is not installed (apt-get install chromium); kaleido needs it"
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def test_kaleido_draws_every_figure_at_the_chart_box_size(chromium):

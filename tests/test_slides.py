@@ -142,3 +142,21 @@ def test_a_report_store_frame_feeds_the_slides(sources, tmp_path):
     store.add([Report("trondheim", "handlingsplan", "2026", "fullfort", 100, None, "", "Kari")])
     slide = slides.build("oversikt", inputs(sources, "trondheim", reports=store.reports("trondheim")))
     assert ("Tiltak å følge opp", "11") in slide.metrics
+
+
+def test_the_real_slides_make_a_report_and_a_deck_with_every_chart(sources, chromium):
+    """The exports of the presentation view, from Trondheim's real slides: every title, every chart drawn."""
+    import io
+
+    from pptx import Presentation
+
+    from analytics import report
+
+    built = [slides.build(s, inputs(sources, "trondheim")) for s in slides.SLIDE_IDS]
+    html = report.html_report(built, "Statusrapport", TODAY, "nb")
+    assert all(slide.title in html for slide in built)
+    assert html.count("Plotly.newPlot(") == 4
+    deck = Presentation(io.BytesIO(report.pptx_report(built, "Statusrapport", TODAY, "nb")))
+    assert len(deck.slides) == 6
+    pictures = [sum(shape.shape_type == 13 for shape in slide.shapes) for slide in deck.slides]
+    assert pictures == [0, 0, 1, 1, 1, 1]
