@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import maps, palette
-from analytics.formatting import PLOTLY_SEPARATORS, format_decimal, format_int, format_percent
+from analytics.formatting import PLOTLY_SEPARATORS, format_change, format_int, format_percent
 
 
 def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
@@ -105,32 +105,33 @@ def count_bars(counts: pd.DataFrame, label_column: str, title: str) -> go.Figure
     return base_layout(fig, title, height=100 + 48 * len(counts))
 
 
-SCOPE_COLOURS = {
-    "global": palette.OKABE_ITO["blue"],
-    "european": palette.OKABE_ITO["sky_blue"],
-    "nordic": palette.OKABE_ITO["bluish_green"],
-    "national_regional": palette.OKABE_ITO["orange"],
-    "local": palette.OKABE_ITO["vermillion"],
-    "unknown": "#BBBBBB",
-}
+def goal_area_tick(number: int, label: str) -> str:
+    """A målområde's axis label with a square in its own colour in front, as on every chart of målområder."""
+    return f"<span style='color:{palette.goal_area_colour(number)}'>■</span> {label}"
 
 
 def scope_bars(mix: pd.DataFrame, goal_labels: dict, scope_labels: dict, title: str) -> go.Figure:
-    """Stacked horizontal bars: per målområde, its networks by scope."""
+    """Stacked horizontal bars: per målområde (its name marked in its colour), its networks by scope (greys)."""
+    ticks = {number: goal_area_tick(number, label) for number, label in goal_labels.items()}
     fig = go.Figure()
     for scope, rows in mix.groupby("scope", sort=False):
         fig.add_trace(
             go.Bar(
                 x=rows["networks"],
-                y=rows["number"].map(goal_labels),
+                y=rows["number"].map(ticks),
                 orientation="h",
                 name=scope_labels[scope],
-                marker={"color": SCOPE_COLOURS[scope]},
-                hovertemplate="%{y}<br>%{fullData.name}: %{x}<extra></extra>",
+                marker={
+                    "color": palette.SCOPE_COLOURS[scope],
+                    "line": {"color": palette.SCOPE_OUTLINE, "width": 1},
+                    "pattern": {"shape": "/" if scope == "unknown" else "", "fgcolor": palette.DORMANT_GREY},
+                },
+                hovertemplate="%{customdata}<br>%{fullData.name}: %{x}<extra></extra>",
+                customdata=rows["number"].map(goal_labels),
             )
         )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(goal_labels.values())[::-1], title=None)
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})  # widest scope first, as in the bars
+    fig.update_yaxes(categoryorder="array", categoryarray=list(ticks.values())[::-1], title=None)
     fig.update_xaxes(title=None, dtick=2)
     return base_layout(fig, title, height=140 + 48 * len(goal_labels))
 
@@ -254,10 +255,7 @@ def change_bars(change: pd.DataFrame, title: str) -> go.Figure:
     """Change in persons per country background between two years; growth and decline in two colours."""
     rows = change.dropna(subset=["change"])
     colours = [palette.OKABE_ITO["blue"] if c >= 0 else palette.OKABE_ITO["reddish_purple"] for c in rows["change"]]
-    text = [
-        f"{'+' if c > 0 else ''}{format_int(c)} ({'+' if p > 0 else ''}{format_decimal(p)}\u00a0%)"
-        for c, p in zip(rows["change"], rows["change_percent"], strict=True)
-    ]
+    text = [format_change(c, p) for c, p in zip(rows["change"], rows["change_percent"], strict=True)]
     reach = float(rows["change"].abs().max() or 1)
     x_range = [-reach * 1.7 if (rows["change"] < 0).any() else 0, reach * 1.7]
     hover = "%{y}: %{x:+,.0f}<extra></extra>"

@@ -30,6 +30,23 @@ def format_percent(value, decimals: int = 1) -> str:
     return f"{format_decimal(value, decimals)}{NBSP}%"
 
 
+def signed(text: str, value) -> str:
+    """A formatted number with "+" in front when `value` is above zero (a minus sign comes from the format)."""
+    return f"+{text}" if value is not None and not _missing(value) and value > 0 else text
+
+
+def format_change(value, percent=None) -> str:
+    """A change with its sign and, where it can be computed, its percentage: "+281 (+22,4 %)"; missing → "–"."""
+    text = signed(format_int(value), value)
+    if percent is None or _missing(percent) or not math.isfinite(percent):
+        return text
+    return f"{text} ({signed(format_percent(percent), percent)})"
+
+
+def _missing(value) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
 def format_date(value: dt.date | str | None) -> str:
     """A date as dd.mm.yyyy; an ISO string is accepted; empty → "–"."""
     if not value:

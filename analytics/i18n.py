@@ -42,6 +42,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Semicolon-separated, UTF-8 – opens directly in Excel.",
     ),
     "table_of": ("Tabell: {what}", "Table: {what}"),
+    "chart.data": ("Tallene bak figuren", "The figures behind the chart"),
+    "col.total": ("I alt", "Total"),
+    "col.goal_area": ("Målområde", "Goal area"),
+    "col.networks": ("Antall nettverk", "Number of networks"),
     # overview
     "overview.adopted_by": ("Vedtatt av {by} {date}", "Adopted by {by} on {date}"),
     "overview.period": ("Periode {start}–{end}.", "Period {start}–{end}."),
@@ -187,6 +191,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "networks.counts_title": ("Antall nettverk per målområde", "Number of networks per goal area"),
     "networks.scope_title": ("Omfang per målområde", "Scope per goal area"),
+    "networks.coverage_counts": (
+        "{links} prikker for {n} nettverk; {several} av dem er knyttet til mer enn ett målområde.",
+        "{links} dots for {n} networks; {several} of them are tied to more than one goal area.",
+    ),
+    "networks.counts_summary": (
+        "Antall nettverk per målområde: {items}. Et nettverk kan høre til flere målområder.",
+        "Number of networks per goal area: {items}. A network may belong to several goal areas.",
+    ),
+    "networks.scope_summary": (
+        "Nettverkene etter omfang, talt én gang for hvert målområde de tjener ({total} i alt): {items}.",
+        "The networks by scope, counted once for each goal area they serve ({total} in all): {items}.",
+    ),
     "networks.gaps": ("Hull", "Gaps"),
     "networks.gap_fewest": ("Målområde med færrest nettverk", "Goal area with the fewest networks"),
     "networks.gap_unlinked": ("Nettverk uten målområde", "Networks serving no goal area"),
@@ -330,6 +346,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Siste målte andel: {items}. Punktene er målte år; der det mangler år, er linjen brutt.",
         "Latest measured share: {items}. Points are measured years; where years are missing, the line is broken.",
     ),
+    "pop.no_measured": ("ingen målte tall", "no measured figures"),
     "pop.persons_title": (
         "Personer med innvandrerbakgrunn – {region}",
         "Persons with an immigrant background – {region}",
@@ -339,6 +356,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Skravert søyle: kilden oppgir bare summen, ikke fordelingen på innvandrere og norskfødte.",
         "Hatched bar: the source gives only the total, not the split into immigrants and Norwegian-born.",
     ),
+    "pop.persons_latest": (
+        "{region} hadde {total} innbyggere med innvandrerbakgrunn i {year}.",
+        "{region} had {total} residents with an immigrant background in {year}.",
+    ),
+    "pop.persons_latest_split": (
+        "{region} hadde {total} innbyggere med innvandrerbakgrunn i {year}: {immigrants} innvandrere og {born} "
+        "norskfødte med innvandrerforeldre.",
+        "{region} had {total} residents with an immigrant background in {year}: {immigrants} immigrants and {born} "
+        "Norwegian-born to immigrant parents.",
+    ),
+    "pop.persons_first": ("I {year} var tallet {total}.", "In {year} the figure was {total}."),
+    "pop.persons_no_total": (
+        "Kilden oppgir ingen sum for {region}, bare delene.",
+        "The source gives no total for {region}, only its parts.",
+    ),
+    "pop.col.persons": ("Personer", "Persons"),
     "pop.persons_none": ("Ingen persontall for {region}.", "No person counts for {region}."),
     "pop.countries": ("Landbakgrunn", "Country background"),
     "pop.countries_none": (
@@ -355,6 +388,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De {n} største av {total} landbakgrunner. Rød søyle: land med en vennskapsby.",
         "The {n} largest of {total} country backgrounds. Red bar: a country with a twin city.",
     ),
+    "pop.top_summary": (
+        "Største landbakgrunner i {region} i {year}: {items}.",
+        "Largest country backgrounds in {region} in {year}: {items}.",
+    ),
+    "pop.top_partners": ("Vennskapsbyenes land: {items}.", "The twin cities' countries: {items}."),
     "pop.change_title": ("Endring {first}–{last}, {region}", "Change {first}–{last}, {region}"),
     "pop.from": ("Fra", "From"),
     "pop.to": ("Til", "To"),
@@ -366,6 +404,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ikke med i begge år (ingen endring beregnet): {names}.",
         "Not in both years (no change computed): {names}.",
     ),
+    "pop.change_counts": (
+        "{up} av {n} landbakgrunner med tall i begge år økte fra {first} til {last}; {down} gikk ned.",
+        "{up} of {n} country backgrounds with figures in both years grew from {first} to {last}; {down} fell.",
+    ),
+    "pop.change_largest": ("Størst endring: {name} {change}.", "Largest change: {name} {change}."),
+    "pop.change_none": (
+        "Ingen landbakgrunn har tall i både {first} og {last}.",
+        "No country background has figures in both {first} and {last}.",
+    ),
+    "pop.col.change": ("Endring", "Change"),
+    "pop.col.change_percent": ("Endring i prosent", "Change in per cent"),
     "pop.partners": ("Vennskapsbyenes land", "The twin cities' countries"),
     "pop.partners_intro": (
         "Innbyggere i {region} med bakgrunn fra landet til en vennskapsby, {year}. «–» betyr at landet ikke er blant tallene.",
@@ -481,6 +530,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measures.choose": ("Velg tiltak", "Choose a measure"),
     "measures.history_none": ("{title}: ikke rapportert.", "{title}: not reported."),
     "measures.history_title": ("Fremdrift over tid", "Progress over time"),
+    "measures.history_summary": (
+        "{n} rapporter fra {first} til {last}. Siste: {status}, fremdrift {progress}.",
+        "{n} reports from {first} to {last}. Latest: {status}, progress {progress}.",
+    ),
+    "measures.history_one": (
+        "Én rapport, {date}: {status}, fremdrift {progress}.",
+        "One report, {date}: {status}, progress {progress}.",
+    ),
+    "measures.history_no_progress": (
+        "{n} av rapportene oppgir ingen fremdrift og er ikke med i linjen.",
+        "{n} of the reports give no progress and are not on the line.",
+    ),
+    "measures.not_given": ("ikke oppgitt", "not given"),
     "measures.changed": ("Hva har endret seg", "What has changed"),
     "measures.since": ("Siden", "Since"),
     "measures.changed_none": ("Ingen endringer siden {date}.", "No changes since {date}."),
@@ -582,5 +644,5 @@ def in_language(frame, column: str, lang: str):
         return bokmal
     english = frame.get(f"{column}_en", "")
     if hasattr(english, "where"):
-        return english.where(english.astype(bool), bokmal)
+        return english.where(english.notna() & english.astype(bool), bokmal)  # pandas 3 reads NaN as true
     return english or bokmal

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.bundle import SCOPES, THEMES
+from analytics.formatting import format_int
 from analytics.i18n import in_language, t
 from analytics.provenance import dated_facts
 
@@ -59,6 +60,74 @@ def scope_mix(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFr
     index = pd.MultiIndex.from_product([goal_areas["id"], SCOPES], names=["goal_area_id", "scope"])
     frame = counts.reindex(index, fill_value=0).rename("networks").reset_index()
     return frame.merge(goal_areas[["id", "number"]], left_on="goal_area_id", right_on="id").drop(columns="id")
+
+
+def coverage_summary(coverage: pd.DataFrame, lang: str) -> str:
+    """The text alternative to the dot matrix: what a dot is, how many there are, how many networks serve several."""
+    per_network = coverage.groupby("network_id").size()
+    counts = t(
+        "networks.coverage_counts",
+        lang,
+        links=format_int(len(coverage)),
+        n=format_int(len(per_network)),
+        several=format_int(int((per_network > 1).sum())),
+    )
+    return f"{t('networks.matrix_caption', lang)} {counts}"
+
+
+def coverage_table(coverage: pd.DataFrame, goal_labels: dict, lang: str) -> pd.DataFrame:
+    """The dot matrix as a table for people: one row per network in the chart's order, one column per målområde,
+    «ja» where the network serves it."""
+    names = list(dict.fromkeys(coverage["name"]))
+    served = set(zip(coverage["name"], coverage["number"], strict=True))
+    table = pd.DataFrame({t("col.network", lang): names})
+    for number, label in goal_labels.items():
+        table[label] = [t("yes", lang) if (name, number) in served else "" for name in names]
+    return table
+
+
+def counts_summary(per_goal_area: pd.DataFrame, goal_labels: dict, lang: str) -> str:
+    """The text alternative to the count bars: every målområde with its number of networks."""
+    items = "; ".join(
+        f"{goal_labels[number]} ({format_int(n)})"
+        for number, n in zip(per_goal_area["number"], per_goal_area["networks"], strict=True)
+    )
+    return t("networks.counts_summary", lang, items=items)
+
+
+def counts_table(per_goal_area: pd.DataFrame, goal_labels: dict, lang: str) -> pd.DataFrame:
+    """The count bars as a table for people: målområde and its number of networks."""
+    return pd.DataFrame(
+        {
+            t("col.goal_area", lang): per_goal_area["number"].map(goal_labels).tolist(),
+            t("col.networks", lang): [format_int(n) for n in per_goal_area["networks"]],
+        }
+    )
+
+
+def scope_summary(mix: pd.DataFrame, scope_labels: dict, lang: str) -> str:
+    """The text alternative to the scope bars: the links by scope over all målområder, largest first."""
+    totals = mix.groupby("scope", sort=False)["networks"].sum()
+    totals = totals[totals > 0].sort_values(ascending=False, kind="stable")
+    items = ", ".join(f"{scope_labels[scope]} {format_int(n)}" for scope, n in totals.items())
+    return t(
+        "networks.scope_summary",
+        lang,
+        total=format_int(int(totals.sum())),
+        items=items or t("networks.none_listed", lang),
+    )
+
+
+def scope_table(mix: pd.DataFrame, goal_labels: dict, scope_labels: dict, lang: str) -> pd.DataFrame:
+    """The scope bars as a table for people: one row per målområde, one column per scope that occurs, the total."""
+    per_scope = mix.pivot_table(index="number", columns="scope", values="networks", aggfunc="sum", sort=False)
+    per_scope = per_scope.reindex(index=list(goal_labels), fill_value=0)
+    used = [scope for scope in dict.fromkeys(mix["scope"]) if per_scope[scope].sum() > 0]
+    table = pd.DataFrame({t("col.goal_area", lang): list(goal_labels.values())})
+    for scope in used:
+        table[scope_labels[scope]] = [format_int(n) for n in per_scope[scope]]
+    table[t("col.total", lang)] = [format_int(n) for n in per_scope.sum(axis=1)]
+    return table
 
 
 def compare_by_theme(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:

@@ -22,6 +22,19 @@ GOAL_AREA_COLOURS = {
     5: OKABE_ITO["vermillion"],
 }
 
+# Network scope, from the widest to the narrowest: a grey ramp, so that the Nettverk view's only hues are the
+# målområder's (the scope bars sit beside the count bars). Every bar gets a dark outline (SCOPE_OUTLINE), so that
+# the light greys keep a visible edge against white and against each other.
+SCOPE_COLOURS = {
+    "global": "#333333",
+    "european": "#5E5E5E",
+    "nordic": "#8A8A8A",
+    "national_regional": "#B5B5B5",
+    "local": "#DCDCDC",
+    "unknown": "#FFFFFF",
+}
+SCOPE_OUTLINE = "#1A1A1A"
+
 AGREEMENT_COLOURS = {
     "vennskapsby": OKABE_ITO["blue"],
     "intensjonsavtale": OKABE_ITO["vermillion"],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.bundle import AGREEMENT_TYPES
+from analytics.formatting import format_int
 from analytics.i18n import in_language, t
 from analytics.provenance import dated_facts, source_label
 
@@ -128,6 +129,20 @@ def counts_summary(partners: pd.DataFrame, lang: str) -> str:
         total=len(partners),
         last=int(per_year.index.max()),
     )
+
+
+def counts_table(counts: pd.DataFrame, type_labels: dict, lang: str) -> pd.DataFrame:
+    """The agreements over time as a table for people: one row per year in which a count changes, one column per
+    agreement type that occurs (in the chart's order) and the total."""
+    wide = counts.pivot(index="year", columns="agreement_type", values="count")
+    wide = wide[[key for key in dict.fromkeys(counts["agreement_type"]) if wide[key].any()]]
+    changed = wide.diff().fillna(wide).ne(0).any(axis=1)  # the first year counts as a change from nothing
+    wide = wide[changed]
+    table = pd.DataFrame({t("partners.year", lang): [str(year) for year in wide.index]})
+    for key in wide.columns:
+        table[type_labels[key]] = [format_int(n) for n in wide[key]]
+    table[t("col.total", lang)] = [format_int(n) for n in wide.sum(axis=1)]
+    return table
 
 
 def conflict_table(conflicts: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -195,3 +195,26 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
             t("measures.col.flags", lang): table.apply(flags, axis=1) if len(table) else [],
         }
     )
+
+
+def history_summary(history: pd.DataFrame, lang: str) -> str:
+    """The text alternative to a measure's history chart: how many reports over which dates, the latest status and
+    progress, and how many reports give no progress (they have no point on the line)."""
+    ordered = history.sort_values("reported_at", kind="stable")
+    last = ordered.iloc[-1]
+    values = {
+        "status": t(f"status.{last['status']}", lang),
+        "progress": format_percent(last["progress"], 0)
+        if pd.notna(last["progress"])
+        else t("measures.not_given", lang),
+    }
+    if len(ordered) == 1:
+        sentences = [t("measures.history_one", lang, date=format_date(last["reported_at"].date()), **values)]
+    else:
+        first = format_date(ordered["reported_at"].iloc[0].date())
+        last_date = format_date(last["reported_at"].date())
+        sentences = [t("measures.history_summary", lang, n=len(ordered), first=first, last=last_date, **values)]
+    without = int(ordered["progress"].isna().sum())
+    if without:
+        sentences.append(t("measures.history_no_progress", lang, n=without))
+    return " ".join(sentences)

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from analytics.formatting import NBSP, escape_markdown, format_date, format_decimal, format_int, format_percent
+from analytics.formatting import (
+    NBSP,
+    escape_markdown,
+    format_change,
+    format_date,
+    format_decimal,
+    format_int,
+    format_percent,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +58,18 @@ def test_escape_markdown_leaves_no_markup(hostile):
     escaped = escape_markdown(hostile)
     for special in "<>[]()!:$":
         assert all(escaped[i - 1] == "\\" for i, ch in enumerate(escaped) if ch == special)
+
+
+@pytest.mark.parametrize(
+    ("value", "percent", "expected"),
+    [
+        (281, 22.39, "+281 (+22,4\u00a0%)"),
+        (-1200, -3.04, "−1\u00a0200 (−3,0\u00a0%)"),
+        (0, 0.0, "0 (0,0\u00a0%)"),
+        (12, None, "+12"),
+        (12, float("inf"), "+12"),  # from zero persons: no percentage
+        (float("nan"), float("nan"), "–"),
+    ],
+)
+def test_format_change_signs_the_change_and_its_percentage(value, percent, expected):
+    assert format_change(value, percent) == expected

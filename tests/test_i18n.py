@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from analytics.i18n import TEXTS, t
+from analytics.i18n import TEXTS, in_language, t
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,3 +41,12 @@ def test_every_data_code_has_a_label(prefix):
 def test_t_fills_placeholders_in_the_chosen_language():
     assert t("partners.in_year", "en", n=3, total=15, year=1950) == "3 of 15 agreements had begun by 1950."
     assert t("partners.in_year", "nb", n=3, total=15, year=1950) == "3 av 15 avtaler var inngått i 1950."
+
+
+@pytest.mark.parametrize(
+    ("english", "expected"),
+    [(["a-en", None], ["a-en", "b"]), (["a-en", ""], ["a-en", "b"]), (["a-en", "b-en"], ["a-en", "b-en"])],
+)
+def test_in_language_falls_back_to_bokmal_where_english_is_missing(english, expected):
+    rows = pd.DataFrame({"note_nb": ["a", "b"], "note_en": english})
+    assert in_language(rows, "note", "en").tolist() == expected

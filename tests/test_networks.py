@@ -131,3 +131,112 @@ def test_network_profile_of_icorn_has_join_year_and_dated_facts(trondheim, sourc
 
 def test_network_profile_without_join_year_says_it_was_not_found(trondheim, sources):
     assert nw.network_profile(trondheim, sources, "polis", "en").join_year == "not found in the sources"
+
+
+LABELS = {1: "1 · A", 2: "2 · Beta", 3: "3 · C"}
+
+
+@pytest.mark.parametrize(
+    ("links", "lang", "expected"),
+    [
+        (
+            LINKS,
+            "nb",
+            "Hver prikk er et nettverk som strategien knytter til målområdet. "
+            "4 prikker for 3 nettverk; 1 av dem er knyttet til mer enn ett målområde.",
+        ),
+        (
+            LINKS.iloc[:1],
+            "en",
+            "Each dot is a network the strategy ties to the goal area. "
+            "1 dots for 1 networks; 0 of them are tied to more than one goal area.",
+        ),
+    ],
+)
+def test_coverage_summary_counts_dots_networks_and_those_serving_several(links, lang, expected):
+    assert nw.coverage_summary(nw.coverage_matrix(NETS, links, GOALS), lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("links", "lang", "expected"),
+    [
+        (
+            LINKS,
+            "nb",
+            {"Nettverk": ["Net 1", "Net 2", "Net 3"], "1 · A": ["ja", "ja", "ja"], "2 · Beta": ["", "ja", ""]},
+        ),
+        (LINKS.iloc[1:3], "en", {"Network": ["Net 2"], "1 · A": ["yes"], "2 · Beta": ["yes"]}),
+    ],
+)
+def test_coverage_table_has_a_row_per_network_and_a_column_per_goal_area(links, lang, expected):
+    table = nw.coverage_table(nw.coverage_matrix(NETS, links, GOALS), LABELS, lang)
+    expected = expected | {"3 · C": [""] * len(next(iter(expected.values())))}
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "nb",
+            "Antall nettverk per målområde: 1 · A (3); 2 · Beta (1); 3 · C (0). Et nettverk kan høre til flere målområder.",
+        ),
+        (
+            "en",
+            "Number of networks per goal area: 1 · A (3); 2 · Beta (1); 3 · C (0). A network may belong to several goal areas.",
+        ),
+    ],
+)
+def test_counts_summary_names_every_goal_area_with_its_count(lang, expected):
+    assert nw.counts_summary(nw.networks_per_goal_area(LINKS, GOALS), LABELS, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nb", {"Målområde": ["1 · A", "2 · Beta", "3 · C"], "Antall nettverk": ["3", "1", "0"]}),
+        ("en", {"Goal area": ["1 · A", "2 · Beta", "3 · C"], "Number of networks": ["3", "1", "0"]}),
+    ],
+)
+def test_counts_table(lang, expected):
+    table = nw.counts_table(nw.networks_per_goal_area(LINKS, GOALS), LABELS, lang)
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+SCOPE_LABELS = {
+    "global": "globalt",
+    "european": "europeisk",
+    "nordic": "nordisk",
+    "national_regional": "nasjonalt",
+    "local": "lokalt",
+    "unknown": "ukjent",
+}
+
+
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        (
+            LINKS,
+            "Nettverkene etter omfang, talt én gang for hvert målområde de tjener (4 i alt): globalt 2, nordisk 2.",
+        ),
+        (
+            pd.DataFrame({"network_id": ["n2", "n2", "n3"], "goal_area_id": ["a", "b", "a"]}),
+            "Nettverkene etter omfang, talt én gang for hvert målområde de tjener (3 i alt): nordisk 2, globalt 1.",
+        ),
+        (LINKS.iloc[:0], "Nettverkene etter omfang, talt én gang for hvert målområde de tjener (0 i alt): ingen."),
+    ],
+)
+def test_scope_summary_counts_scopes_largest_first(links, expected):
+    assert nw.scope_summary(nw.scope_mix(NETS, links, GOALS), SCOPE_LABELS, "nb") == expected
+
+
+def test_scope_table_has_a_column_per_scope_that_occurs_and_the_total():
+    table = nw.scope_table(nw.scope_mix(NETS, LINKS, GOALS), LABELS, SCOPE_LABELS, "nb")
+    expected = {
+        "Målområde": ["1 · A", "2 · Beta", "3 · C"],
+        "globalt": ["2", "0", "0"],
+        "nordisk": ["1", "1", "0"],
+        "I alt": ["3", "1", "0"],
+    }
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))

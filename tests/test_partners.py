@@ -169,3 +169,50 @@ def test_profile_labels_follow_the_language(trondheim, sources, partner, lang, s
 def test_profile_of_tiraspol_carries_the_strategys_footnote(trondheim, sources):
     texts = [text for text, _ in p.profile_of(trondheim, sources, "tiraspol", "nb").facts]
     assert any("Transnistria" in text and "fotnote 1" in text for text in texts)
+
+
+TYPE_LABELS = {"vennskapsby": "Vennskapsby", "intensjonsavtale": "Intensjonsavtale", "mou": "MoU"}
+
+
+@pytest.mark.parametrize(
+    ("rows", "first", "last", "lang", "expected"),
+    [
+        (  # one row per year in which a count changes; types that never occur stay out
+            TINY,
+            1945,
+            2026,
+            "nb",
+            {
+                "År": ["1945", "1956", "2001", "2012"],
+                "Vennskapsby": ["1", "2", "2", "2"],
+                "Intensjonsavtale": ["0", "0", "0", "1"],
+                "MoU": ["0", "0", "1", "1"],
+                "I alt": ["1", "2", "3", "4"],
+            },
+        ),
+        (  # agreements begun before the first year are there from the first row
+            TINY[TINY["agreement_type"] == "vennskapsby"],
+            1950,
+            1960,
+            "en",
+            {"Year": ["1950", "1956"], "Vennskapsby": ["1", "2"], "Total": ["1", "2"]},
+        ),
+        (  # nothing begun in the range: no rows, no type columns
+            TINY[TINY["since_year"] > 2020],
+            1945,
+            2026,
+            "nb",
+            {"År": [], "I alt": []},
+        ),
+    ],
+)
+def test_counts_table_has_the_years_where_a_count_changes(rows, first, last, lang, expected):
+    table = p.counts_table(p.partner_counts_by_year(rows, first, last), TYPE_LABELS, lang)
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected), check_dtype=False)
+
+
+def test_counts_table_of_trondheim_ends_with_all_fifteen(trondheim):
+    counts = p.partner_counts_by_year(trondheim.partners, 1945, 2026)
+    table = p.counts_table(counts, TYPE_LABELS, "nb")
+    assert table.iloc[-1].tolist() == ["2012", "13", "1", "1", "15"]
+    assert table["År"].is_unique and "2026" not in table["År"].tolist()

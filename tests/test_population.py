@@ -132,3 +132,218 @@ def test_a_symbol_without_a_value_is_allowed(tmp_path, sources):
     path.write_text(HEADER + "trondheim,Trondheim,2018,innvandrere,PL,Polen,,:,personer,ssb-09817,09817,,,,\n")
     frame = population.load(path, sources["id"], TODAY)
     assert frame["status"].tolist() == [":"] and frame["value"].isna().all()
+
+
+NB = "\u00a0"
+
+
+def figures(*rows) -> pd.DataFrame:
+    """Rows: (region, region_name, year, measure, country_code, country_name, value, status)."""
+    columns = ["region", "region_name", "year", "measure", "country_code", "country_name", "value", "status"]
+    frame = pd.DataFrame(rows, columns=columns).astype({"year": "Int64", "value": "float64"})
+    frame["unit"] = frame["measure"].map(population.MEASURES)
+    frame["source"] = "s"
+    frame["note_nb"], frame["note_en"] = None, None
+    return frame
+
+
+SHARES = figures(
+    ("by", "By", 2018, "andel_innvandrerbakgrunn", None, None, 15.3, None),
+    ("by", "By", 2020, "andel_innvandrerbakgrunn", None, None, None, ".."),
+    ("land", "Landet", 2016, "andel_innvandrerbakgrunn", None, None, 16.0, None),
+    ("land", "Landet", 2018, "andel_innvandrerbakgrunn", None, None, 17.3, None),
+    ("fylke", "Fylket", 2018, "andel_innvandrerbakgrunn", None, None, None, ":"),
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "lang", "items"),
+    [
+        (SHARES, "nb", f"By 15,3{NB}% (2018); Landet 17,3{NB}% (2018); Fylket : (2018)"),
+        (SHARES[SHARES["region"] == "land"], "en", f"Landet 17,3{NB}% (2018)"),
+        (SHARES[SHARES["year"] == 2020], "nb", "By .. (2020)"),  # only a symbol: the symbol, never a number
+    ],
+)
+def test_share_summary_gives_each_regions_latest_measured_share(rows, lang, items):
+    summary = population.share_summary(population.series(rows, "andel_innvandrerbakgrunn"), lang)
+    assert summary.startswith(("Siste målte andel: " if lang == "nb" else "Latest measured share: ") + items + ".")
+
+
+def test_share_summary_says_when_a_region_has_no_figure_at_all():
+    share = pd.DataFrame(
+        {"region": ["by"], "region_name": ["By"], "year": [2018], "value": [float("nan")], "status": [None]}
+    )
+    assert population.share_summary(share, "nb").startswith("Siste målte andel: By: ingen målte tall.")
+
+
+def test_share_table_has_a_row_per_year_with_a_figure_and_keeps_symbols():
+    table = population.share_table(population.series(SHARES, "andel_innvandrerbakgrunn"), "nb")
+    expected = {
+        "År": ["2016", "2018", "2020"],
+        "By": ["–", f"15,3{NB}%", ".."],
+        "Landet": [f"16,0{NB}%", f"17,3{NB}%", "–"],
+        "Fylket": ["–", ":", "–"],
+    }
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+PERSONS = figures(
+    ("by", "By", 2011, "innvandrerbakgrunn", None, None, 18501, None),
+    ("by", "By", 2020, "innvandrere", None, None, 790497, None),
+    ("by", "By", 2020, "norskfodte", None, None, 188757, None),
+    ("by", "By", 2021, "innvandrerbakgrunn", None, None, 997942, None),
+    ("by", "By", 2021, "innvandrere", None, None, 800094, None),
+    ("by", "By", 2021, "norskfodte", None, None, None, ":"),
+)
+
+
+@pytest.mark.parametrize(
+    ("years", "lang", "expected"),
+    [
+        (
+            [2011],
+            "nb",
+            "By hadde 18\u00a0501 innbyggere med innvandrerbakgrunn i 2011. Skravert søyle: kilden oppgir bare summen, "
+            "ikke fordelingen på innvandrere og norskfødte.",
+        ),
+        (
+            [2020],  # the parts without a total: no total is made up from them
+            "en",
+            "The source gives no total for By, only its parts.",
+        ),
+        (
+            [2011, 2020, 2021],
+            "nb",
+            "By hadde 997\u00a0942 innbyggere med innvandrerbakgrunn i 2021. I 2011 var tallet 18\u00a0501. Skravert "
+            "søyle: kilden oppgir bare summen, ikke fordelingen på innvandrere og norskfødte.",
+        ),
+        (
+            [2020, 2021],  # 2021's Norwegian-born are suppressed: the total stands alone, hatched
+            "en",
+            "By had 997\u00a0942 residents with an immigrant background in 2021. Hatched bar: the source gives only the "
+            "total, not the split into immigrants and Norwegian-born.",
+        ),
+    ],
+)
+def test_persons_summary_gives_the_latest_total_and_never_adds_up_parts(years, lang, expected):
+    rows = PERSONS[PERSONS["year"].isin(years)]
+    assert population.persons_summary(population.split(rows, "by"), "By", lang) == expected
+
+
+def test_persons_summary_names_the_parts_where_the_source_gives_both():
+    rows = figures(
+        ("land", "Landet", 2021, "innvandrerbakgrunn", None, None, 997942, None),
+        ("land", "Landet", 2021, "innvandrere", None, None, 800094, None),
+        ("land", "Landet", 2021, "norskfodte", None, None, 197848, None),
+    )
+    assert population.persons_summary(population.split(rows, "land"), "Landet", "nb") == (
+        "Landet hadde 997\u00a0942 innbyggere med innvandrerbakgrunn i 2021: 800\u00a0094 innvandrere og "
+        "197\u00a0848 norskfødte med innvandrerforeldre."
+    )
+
+
+def test_persons_table_keeps_symbols_and_marks_what_the_source_does_not_give():
+    table = population.persons_table(PERSONS, "en")
+    expected = {
+        "Year": ["2011", "2020", "2021"],
+        "Immigrants": ["–", "790\u00a0497", "800\u00a0094"],
+        "Norwegian-born to immigrant parents": ["–", "188\u00a0757", ":"],
+        "Immigrants and Norwegian-born to immigrant parents": ["18\u00a0501", "–", "997\u00a0942"],
+    }
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+COUNTRIES = figures(
+    ("by", "By", 2011, "innvandrerbakgrunn", "PL", "Polen", 1255, None),
+    ("by", "By", 2011, "innvandrerbakgrunn", "SE", "Sverige", 1044, None),
+    ("by", "By", 2011, "innvandrerbakgrunn", "NR", "Nauru", None, ":"),
+    ("by", "By", 2012, "innvandrerbakgrunn", "PL", "Polen", 1536, None),
+    ("by", "By", 2012, "innvandrerbakgrunn", "SE", "Sverige", 1000, None),
+    ("by", "By", 2012, "innvandrerbakgrunn", "IQ", "Irak", 930, None),
+    ("by", "By", 2012, "innvandrerbakgrunn", "NR", "Nauru", 4, None),
+)
+
+
+@pytest.mark.parametrize(
+    ("shown", "highlight", "expected"),
+    [
+        (
+            15,
+            {"PL": "Kraków"},
+            "Største landbakgrunner i By i 2012: Polen 1\u00a0536, Sverige 1\u00a0000, Irak 930. Viser landene kilden "
+            "nevner (4), ikke alle land. Rød søyle: land med en vennskapsby. Vennskapsbyenes land: Polen 1\u00a0536 "
+            "(Kraków).",
+        ),
+        (
+            2,
+            {"IQ": "Bagdad"},  # a twin city's country not among the bars drawn is not named
+            "Største landbakgrunner i By i 2012: Polen 1\u00a0536, Sverige 1\u00a0000, Irak 930. De 2 største av 4 "
+            "landbakgrunner. Rød søyle: land med en vennskapsby.",
+        ),
+    ],
+)
+def test_countries_summary_names_the_largest_and_the_twin_cities_countries(shown, highlight, expected):
+    top = population.countries(COUNTRIES, "by", 2012)
+    assert population.countries_summary(top, shown, highlight, "By", 2012, "nb") == expected
+
+
+def test_countries_table_keeps_symbols_and_names_the_twin_cities():
+    top = population.countries(COUNTRIES, "by", 2011)
+    table = population.countries_table(top, {"PL": "Kraków", "SE": "Norrköping"}, "nb")
+    expected = {
+        "Landbakgrunn": ["Polen", "Sverige", "Nauru"],
+        "Personer": ["1\u00a0255", "1\u00a0044", ":"],
+        "Vennskapsby": ["Kraków", "Norrköping", ""],
+    }
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+@pytest.mark.parametrize(
+    ("rows", "lang", "expected"),
+    [
+        (
+            COUNTRIES,
+            "nb",
+            "1 av 2 landbakgrunner med tall i begge år økte fra 2011 til 2012; 1 gikk ned. Størst endring: Polen "
+            "+281 (+22,4\u00a0%). Ikke med i begge år (ingen endring beregnet): Irak, Nauru.",
+        ),
+        (
+            COUNTRIES[COUNTRIES["country_code"] == "SE"],
+            "en",
+            "0 of 1 country backgrounds with figures in both years grew from 2011 to 2012; 1 fell. Largest change: "
+            "Sverige −44 (−4,2\u00a0%).",
+        ),
+        (
+            COUNTRIES[COUNTRIES["country_code"] == "IQ"],
+            "nb",
+            "Ingen landbakgrunn har tall i både 2011 og 2012. Ikke med i begge år (ingen endring beregnet): Irak.",
+        ),
+    ],
+)
+def test_change_summary_counts_growth_and_decline_and_names_the_largest(rows, lang, expected):
+    moved = population.change(rows, "by", 2011, 2012)
+    assert population.change_summary(moved, 2011, 2012, lang) == expected
+
+
+def test_change_table_shows_both_years_and_the_change_with_missing_values_as_such():
+    table = population.change_table(population.change(COUNTRIES, "by", 2011, 2012), 2011, 2012, "nb")
+    expected = {
+        "Landbakgrunn": ["Polen", "Sverige", "Irak", "Nauru"],
+        "2011": ["1\u00a0255", "1\u00a0044", "–", ":"],
+        "2012": ["1\u00a0536", "1\u00a0000", "930", "4"],
+        "Endring": ["+281", "−44", "–", "–"],
+        "Endring i prosent": ["+22,4\u00a0%", "−4,2\u00a0%", "–", "–"],
+    }
+    pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+@pytest.mark.parametrize(
+    ("notes", "lang", "expected"),
+    [
+        ([("a", "a-en"), ("a", "a-en"), (None, None)], "nb", ["Merknad: a"]),
+        ([("a", "a-en"), ("b", None)], "en", ["Note: a-en", "Note: b"]),
+    ],
+)
+def test_notes_of_gives_each_note_once_in_the_language(notes, lang, expected):
+    rows = pd.DataFrame(notes, columns=["note_nb", "note_en"])
+    assert population.notes_of(rows, lang) == expected

@@ -8,6 +8,7 @@ import math
 import pytest
 
 from analytics import population, ssb
+from analytics.formatting import escape_markdown
 from tests.conftest import DATA
 from tests.test_pages import elements, plotly_values, run_page
 
@@ -37,7 +38,7 @@ def test_trondheim_share_chart_breaks_at_missing_years_and_every_chart_has_a_sou
     assert "15,3\u00a0%" in plotly_values(traces["Trondheim"]["text"])
     captions = [c.value for c in at.caption]
     assert sum(c.startswith(("Kilde:", "Kilder:")) for c in captions) >= len(charts(at))
-    assert any("Trondheim 15,3\u00a0% (2018)" in c for c in captions)
+    assert any(escape_markdown("Trondheim 15,3\u00a0% (2018)") in m.value for m in at.markdown)  # the summary
 
 
 def test_the_view_says_only_the_snapshot_is_present_and_offers_the_refresh():
@@ -52,7 +53,7 @@ def test_largest_backgrounds_highlight_partner_countries_and_the_partner_table()
     (trace,) = bars["data"]
     assert trace["y"][:3] == ["Polen", "Tyrkia", "Sverige"]
     assert "1\u00a0536  ← Kraków" in trace["text"]
-    (table,) = [frame.value for frame in at.dataframe if "Vennskapsby" in frame.value.columns]
+    (table,) = [frame.value for frame in at.dataframe if "Innbyggere med bakgrunn derfra" in frame.value.columns]
     residents = table.set_index("Vennskapsby")["Innbyggere med bakgrunn derfra"]
     assert residents["Kraków"] == "1\u00a0536" and residents["Graz"] == "–"
 

@@ -125,3 +125,28 @@ def test_what_changed_between_two_dates():
     assert changed["transitions"].to_dict("records") == [{"measure_id": "a", "from": "i_rute", "to": "forsinket"}]
     assert changed["comments"]["comment"].tolist() == ["=1+1"]
     assert changed["became_late"]["measure_id"].tolist() == ["b"]  # due 30.06.2026, between the two dates
+
+
+@pytest.mark.parametrize(
+    ("rows", "lang", "expected"),
+    [
+        (
+            [("a", "i_rute", 50, None, "", "2026-03-01"), ("a", "forsinket", 60, None, "", "2026-10-01")],
+            "nb",
+            "2 rapporter fra 01.03.2026 til 01.10.2026. Siste: forsinket, fremdrift 60\u00a0%.",
+        ),
+        (
+            [("a", "i_rute", 40, None, "", "2026-03-01")],
+            "en",
+            "One report, 01.03.2026: on track, progress 40\u00a0%.",
+        ),
+        (
+            [("a", "i_rute", None, None, "", "2026-10-01"), ("a", "ikke_startet", 0, None, "", "2026-03-01")],
+            "nb",
+            "2 rapporter fra 01.03.2026 til 01.10.2026. Siste: i rute, fremdrift ikke oppgitt. "
+            "1 av rapportene oppgir ingen fremdrift og er ikke med i linjen.",
+        ),
+    ],
+)
+def test_history_summary_gives_the_span_and_the_latest_report(rows, lang, expected):
+    assert progress.history_summary(reports(*rows), lang) == expected

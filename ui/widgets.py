@@ -10,7 +10,7 @@ import streamlit as st
 from analytics import charts, excel, networks, palette, partners, population, report, ssb
 from analytics.checks import DataError
 from analytics.formatting import escape_markdown, format_date, format_int, format_percent, format_timestamp
-from analytics.i18n import in_language, t
+from analytics.i18n import t
 from analytics.jsonstat import SsbError
 from analytics.provenance import safe_url, source_line
 from analytics.store import STATUSES, Report
@@ -87,6 +87,24 @@ def map_legend(lang: str) -> None:
         f'<div role="list" aria-label="{t("partners.legend", lang)}">{swatches}</div>',
         unsafe_allow_html=True,
     )
+
+
+def chart(
+    ctx, fig, summary: str, data: pd.DataFrame, sources, key: str | None = None, notes=(), expanded: bool = False
+) -> None:
+    """A chart with its text alternative (WCAG 2.1 AA): the figure, a summary of what it shows with its key numbers,
+    any data notes, its figures as a table in an expander, and its source line.
+
+    `sources` is a list of source ids, or a ready source line where the figures are not from sources.yml."""
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False}, key=key)
+    # Body text, not a caption: the caption's grey is below 4.5:1 contrast and faint on a projector. Data text
+    # (names, notes) is untrusted, so it is never markup.
+    st.markdown(escape_markdown(summary))
+    for note in notes:
+        st.caption(escape_markdown(note))
+    with st.expander(t("chart.data", ctx.lang), icon=":material/table:", expanded=expanded):
+        st.dataframe(data, hide_index=True, width="stretch")
+    st.caption(sources if isinstance(sources, str) else source_line(ctx.sources, sources, ctx.lang))
 
 
 def partner_profile(ctx, partner_id: str) -> None:
@@ -279,13 +297,6 @@ def population_cards(ctx, rows: pd.DataFrame) -> None:
             if isinstance(note, str):
                 st.caption(note)
             st.caption(source_line(ctx.sources, card.sources, lang))
-
-
-def notes_of(ctx, rows: pd.DataFrame) -> None:
-    """The data notes of the figures in a chart, each once, as captions."""
-    notes = in_language(rows, "note", ctx.lang).dropna()
-    for note in dict.fromkeys(notes):
-        st.caption(f"{t('col.note', ctx.lang)}: {note}")
 
 
 VIEW_LINKS = (

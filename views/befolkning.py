@@ -6,11 +6,11 @@ from analytics import population as pop
 from analytics import ssb
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
 from analytics.exports import csv_for_excel
-from analytics.formatting import format_percent
 from analytics.i18n import t
 from ui import shell, widgets
 
 TOP = 15
+SHARE = "andel_innvandrerbakgrunn"
 
 # 1/ Data
 ctx = shell.context()
@@ -30,14 +30,16 @@ if not ssb_figures.empty:
     st.caption(t("pop.definition", lang))
 
 # 2/ Share over time, the organisation's regions against the country
-share = pop.series(figures, "andel_innvandrerbakgrunn")
+share = pop.series(figures, SHARE)
 if share["value"].notna().any():
-    st.plotly_chart(share_over_time(share, t("pop.share_title", lang)), width="stretch")
-    latest = [pop.latest(figures, key, "andel_innvandrerbakgrunn") for key in dict.fromkeys(share["region"])]
-    items = "; ".join(f"{row['region_name']} {format_percent(row['value'])} ({row['year']})" for row in latest)
-    st.caption(t("pop.share_summary", lang, items=items))
-    widgets.notes_of(ctx, figures[figures["measure"] == "andel_innvandrerbakgrunn"])
-    shell.caption_source(ctx, share["source"].dropna())
+    widgets.chart(
+        ctx,
+        share_over_time(share, t("pop.share_title", lang)),
+        pop.share_summary(share, lang),
+        pop.share_table(share, lang),
+        share["source"].dropna(),
+        notes=pop.notes_of(pop.totals_of(figures, [SHARE]), lang),
+    )
 
 # 3/ Persons: immigrants and Norwegian-born where the source splits them
 with_persons = [key for key in names if not pop.split(figures, key).empty]
@@ -52,13 +54,15 @@ if with_persons:
     )
     table = pop.split(figures, region)
     labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
-    title = t("pop.persons_title", lang, region=names[region])
-    st.plotly_chart(persons_by_category(table, labels, title), width="stretch")
-    if (table["innvandrere"].isna() & table["innvandrerbakgrunn"].notna()).any():
-        st.caption(t("pop.persons_summary", lang))
     rows = pop.totals_of(figures, pop.PERSON_MEASURES, region)
-    widgets.notes_of(ctx, rows)
-    shell.caption_source(ctx, rows["source"])
+    widgets.chart(
+        ctx,
+        persons_by_category(table, labels, t("pop.persons_title", lang, region=names[region])),
+        pop.persons_summary(table, names[region], lang),
+        pop.persons_table(rows, lang),
+        rows["source"],
+        notes=pop.notes_of(rows, lang),
+    )
 
 # 4/ Country backgrounds: the largest in a year, the change between two years, the twin cities' countries
 with_countries = [key for key in names if pop.country_years(figures, key)]
@@ -77,16 +81,17 @@ if with_countries:
     with left:
         year = st.selectbox(t("pop.year", lang), years[::-1], key=f"pop_year_{region}", bind="query-params")
         top = pop.countries(figures, region, year)
+        shown = top.head(TOP)
         backgrounds = pop.partner_backgrounds(figures, bundle.partners, region, year)
         highlight = pop.partner_highlights(backgrounds)
-        title = t("pop.top_title", lang, region=names[region], year=year)
-        st.plotly_chart(country_bars(top.head(TOP), highlight, title), width="stretch")
-        if len(top) > TOP:
-            st.caption(t("pop.top_caption_of", lang, n=TOP, total=len(top)))
-        else:
-            st.caption(t("pop.top_caption", lang, n=len(top)))
-        widgets.notes_of(ctx, top.head(TOP))
-        shell.caption_source(ctx, top["source"])
+        widgets.chart(
+            ctx,
+            country_bars(shown, highlight, t("pop.top_title", lang, region=names[region], year=year)),
+            pop.countries_summary(top, TOP, highlight, names[region], year, lang),
+            pop.countries_table(shown, highlight, lang),
+            top["source"],
+            notes=pop.notes_of(shown, lang),
+        )
     with right:
         if len(years) < 2:
             st.info(t("pop.change_one_year", lang, region=names[region]))
@@ -100,11 +105,13 @@ if with_countries:
             )
             moved = pop.change(figures, region, first, last)
             title = t("pop.change_title", lang, first=first, last=last, region=names[region])
-            st.plotly_chart(change_bars(pop.largest_changes(moved, TOP), title), width="stretch")
-            missing = moved[moved["change"].isna()]["country_name"]
-            if not missing.empty:
-                st.caption(t("pop.change_missing", lang, names=", ".join(missing)))
-            shell.caption_source(ctx, moved["source"].dropna())
+            widgets.chart(
+                ctx,
+                change_bars(pop.largest_changes(moved, TOP), title),
+                pop.change_summary(moved, first, last, lang),
+                pop.change_table(moved, first, last, lang),
+                moved["source"].dropna(),
+            )
     if not bundle.partners.empty:
         widgets.partner_backgrounds(ctx, backgrounds, names[region], year)
 

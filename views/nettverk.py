@@ -38,17 +38,31 @@ else:
     matrix_column, side_column = st.columns([3, 2], gap="medium")
     with matrix_column:
         coverage = nw.coverage_matrix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
-        st.plotly_chart(coverage_dots(coverage, labels, t("networks.matrix_title", lang)), width="stretch")
-        st.caption(t("networks.matrix_caption", lang))
-        shell.caption_source(ctx, sources_of_links)
+        widgets.chart(
+            ctx,
+            coverage_dots(coverage, labels, t("networks.matrix_title", lang)),
+            nw.coverage_summary(coverage, lang),
+            nw.coverage_table(coverage, labels, lang),
+            sources_of_links,
+        )
     with side_column:
-        st.plotly_chart(count_bars(per_goal_area, "label", t("networks.counts_title", lang)), width="stretch")
-        shell.caption_source(ctx, sources_of_links)
+        widgets.chart(
+            ctx,
+            count_bars(per_goal_area, "label", t("networks.counts_title", lang)),
+            nw.counts_summary(per_goal_area, labels, lang),
+            nw.counts_table(per_goal_area, labels, lang),
+            sources_of_links,
+        )
         widgets.network_gaps(ctx, per_goal_area)
     mix = nw.scope_mix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
     scope_labels = {scope: t(f"scope.{scope}", lang) for scope in mix["scope"].unique()}
-    st.plotly_chart(scope_bars(mix, labels, scope_labels, t("networks.scope_title", lang)), width="stretch")
-    shell.caption_source(ctx, [*sources_of_links, "egen-klassifisering"])
+    widgets.chart(
+        ctx,
+        scope_bars(mix, labels, scope_labels, t("networks.scope_title", lang)),
+        nw.scope_summary(mix, scope_labels, lang),
+        nw.scope_table(mix, labels, scope_labels, lang),
+        [*sources_of_links, "egen-klassifisering"],
+    )
 st.caption(t("networks.own_classification", lang))
 
 # 3/ Profile of one network

@@ -90,9 +90,14 @@ with history_column:
         st.caption(t("measures.history_none", lang, title=titles[chosen]))
     else:
         labels = {s: t(f"status.{s}", lang) for s in STATUSES}
-        st.plotly_chart(measure_history(history, labels, t("measures.history_title", lang)), width="stretch")
-        st.dataframe(widgets.history_table(history, lang), hide_index=True, width="stretch")
-        st.caption(t("measures.source_reports", lang))
+        widgets.chart(
+            ctx,
+            measure_history(history, labels, t("measures.history_title", lang)),
+            progress.history_summary(history, lang),
+            widgets.history_table(history, lang),
+            t("measures.source_reports", lang),
+            expanded=True,  # the reports' comments are read here, so the table stays open
+        )
 with changes_column:
     st.subheader(t("measures.changed", lang))
     since = st.date_input(

@@ -55,9 +55,8 @@ def map_and_chart(year: int) -> None:
         fig = partnerships_over_time(
             counts, year, labels, t("partners.chart_title", lang), t("partners.chart_year", lang)
         )
-        st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-        st.caption(partners.counts_summary(all_partners, lang))
-        shell.caption_source(ctx, [*all_partners["since_source"]])
+        summary = partners.counts_summary(all_partners, lang)
+        widgets.chart(ctx, fig, summary, partners.counts_table(counts, labels, lang), all_partners["since_source"])
 
 
 # 3/ Profile of one city
