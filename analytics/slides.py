@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from analytics import charts, overview, palette, partners, population, progress
 from analytics import networks as nw
 from analytics.bundle import AGREEMENT_TYPES, Bundle
-from analytics.formatting import format_date, format_int, format_percent
+from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.provenance import source_line
 from analytics.store import NOT_REPORTED, STATUSES
@@ -139,12 +139,7 @@ def _networks(inputs: Inputs) -> Slide:
     summary = t(
         "networks.summary", lang, n=len(bundle.networks), fewest=", ".join(fewest["label"]), k=fewest["networks"].min()
     )
-    table = pd.DataFrame(
-        {
-            t("col.goal_areas", lang): per_goal_area["label"],
-            t("overview.networks", lang): per_goal_area["networks"].map(format_int),
-        }
-    )
+    table = nw.counts_table(per_goal_area, labels, lang)
     return Slide(
         id="nettverk",
         title=t("networks.counts_title", lang),
@@ -198,25 +193,16 @@ def rollup_table(rolled: pd.DataFrame, names: dict, status_labels: dict, lang: s
 def _population(inputs: Inputs) -> Slide:
     lang = inputs.lang
     share = population.series(inputs.population, SHARE)
-    latest = [population.latest(inputs.population, key, SHARE) for key in dict.fromkeys(share["region"])]
-    items = "; ".join(f"{r['region_name']} {format_percent(r['value'])} ({r['year']})" for r in latest if r is not None)
     measured = share.dropna(subset=["value"])
-    table = pd.DataFrame(
-        {
-            t("pop.col.region", lang): measured["region_name"],
-            t("pop.col.year", lang): measured["year"].astype(int).astype(str),
-            t("pop.col.value", lang): measured["value"].map(format_percent),
-        }
-    )
     return Slide(
         id="befolkning",
         title=t("pop.share_title", lang),
         subtitle=_subtitle(inputs),
-        summary=t("pop.share_summary", lang, items=items),
+        summary=population.share_summary(share, lang),
         source_line=source_line(inputs.sources, measured["source"], lang),
         date=inputs.today,
         figure=charts.share_over_time(share, ""),
-        table=table,
+        table=population.share_table(share, lang),
     )
 
 
