@@ -338,16 +338,13 @@ def measure_rollup(ctx, rolled: pd.DataFrame, goal_labels: dict) -> None:
         parts = [t("measures.on_track", lang, n=row.on_track, total=row.measures)]
         if row.late:
             parts.append(t("measures.late_n", lang, n=row.late))
-        light, text_column = st.columns([0.35, 9.65], vertical_alignment="center")
-        light.markdown(
-            f'<div role="img" aria-label="{t(f"measures.light.{row.light}", lang)}" '
-            f'style="width:1.6rem;height:1.6rem;border-radius:50%;background:{colour};border:1px solid #333"></div>',
-            unsafe_allow_html=True,
-        )
-        colour = palette.goal_area_colour(numbers[row.goal_area_id]) if row.goal_area_id in numbers else "#FFFFFF"
-        text_column.markdown(
+        area = palette.goal_area_colour(numbers[row.goal_area_id]) if row.goal_area_id in numbers else "#FFFFFF"
+        st.markdown(
+            f'<span role="img" aria-label="{t(f"measures.light.{row.light}", lang)}" style="display:inline-block;'
+            f"width:1.4rem;height:1.4rem;border-radius:50%;background:{colour};border:1px solid #333;"
+            f'vertical-align:-0.35rem;margin-right:0.5rem"></span>'
             f'<span aria-hidden="true" style="display:inline-block;width:0.8rem;height:1.1rem;margin-right:0.5rem;'
-            f'vertical-align:-0.15rem;background:{colour}"></span>**{escape_markdown(name)}** — {" · ".join(parts)}',
+            f'vertical-align:-0.15rem;background:{area}"></span>**{escape_markdown(name)}** — {" · ".join(parts)}',
             unsafe_allow_html=True,
         )
 

@@ -31,7 +31,7 @@ widgets.headline_figures(ctx, figures)
 # 3/ Status per målområde, and what changed since a date
 if not table.empty:
     goal_labels = goal_area_names(bundle.goal_areas, lang)
-    status_column, changes_column = st.columns([3, 2], gap="large")
+    status_column, changes_column = st.columns(2, gap="large")
     with status_column:
         st.header(t("measures.rollup", lang), anchor=False)
         widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
