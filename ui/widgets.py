@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, excel, networks, palette, partners, population, report, ssb
+from analytics import charts, excel, networks, palette, partners, population, progress, report, ssb
 from analytics.checks import DataError
 from analytics.formatting import escape_markdown, format_date, format_int, format_percent, format_timestamp
 from analytics.i18n import t
@@ -362,6 +363,19 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("measures.col.responsible", lang): newest["reporter"],
         }
     )
+
+
+def changes_since(ctx, reports: pd.DataFrame, key: str) -> None:
+    """A date (kept in the link under `key`, 30 days back by default) and what changed from it until today."""
+    lang, measures = ctx.lang, ctx.bundle.measures
+    since = st.date_input(
+        t("measures.since", lang), ctx.today - dt.timedelta(days=30), format="DD.MM.YYYY", key=key, bind="query-params"
+    )
+    start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
+    end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
+    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    measure_changes(ctx, progress.changes(measures, reports, start, end), titles, format_date(since))
+    st.caption(t("measures.source_reports", lang))
 
 
 def measure_changes(ctx, changed: dict, titles: dict, since: str) -> None:

@@ -1,11 +1,8 @@
 """Oversikt: the leadership's landing view — headline figures, status per målområde, what changed, ways in."""
 
-import datetime as dt
-
 import streamlit as st
 
 from analytics import overview, progress
-from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
@@ -39,19 +36,7 @@ if not table.empty:
         shell.caption_source(ctx, bundle.measures["source"])
     with changes_column:
         st.header(t("measures.changed", lang), anchor=False)
-        since = st.date_input(
-            t("measures.since", lang),
-            ctx.today - dt.timedelta(days=30),
-            format="DD.MM.YYYY",
-            key="since",
-            bind="query-params",
-        )
-        start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
-        end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
-        titles = dict(zip(bundle.measures["id"], bundle.measures["title_nb"], strict=True))
-        changed = progress.changes(bundle.measures, reports, start, end)
-        widgets.measure_changes(ctx, changed, titles, format_date(since))
-        st.caption(t("measures.source_reports", lang))
+        widgets.changes_since(ctx, reports, key="since")
 
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)

@@ -1,12 +1,9 @@
 """Tiltak: the measures to follow up, their latest status from the report store, history, changes, reporting."""
 
-import datetime as dt
-
 import streamlit as st
 
 from analytics import progress
 from analytics.charts import measure_history
-from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES
@@ -100,17 +97,7 @@ with history_column:
         )
 with changes_column:
     st.subheader(t("measures.changed", lang))
-    since = st.date_input(
-        t("measures.since", lang),
-        ctx.today - dt.timedelta(days=30),
-        format="DD.MM.YYYY",
-        key="measures_since",
-        bind="query-params",
-    )
-    start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
-    end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
-    widgets.measure_changes(ctx, progress.changes(measures, reports, start, end), titles, format_date(since))
-    st.caption(t("measures.source_reports", lang))
+    widgets.changes_since(ctx, reports, key="measures_since")
 
 # 5/ Reporting (editors only) and Excel
 widgets.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)

@@ -120,13 +120,12 @@ def server():
     process.wait(timeout=10)
 
 
-@pytest.fixture
-def outside_requests(context):
-    """Abort every request that leaves the machine and collect its URL; a test asserts the list is empty."""
+def guard_requests(context, allowed: tuple[str, ...]) -> list[str]:
+    """Let through requests whose URL starts with one of `allowed`; abort the others and collect their URLs."""
     attempted: list[str] = []
 
     def guard(route):
-        if route.request.url.startswith(LOOPBACK):
+        if route.request.url.startswith(allowed):
             route.continue_()
         else:
             attempted.append(route.request.url)
@@ -134,6 +133,12 @@ def outside_requests(context):
 
     context.route("**/*", guard)
     return attempted
+
+
+@pytest.fixture
+def outside_requests(context):
+    """Abort every request that leaves the machine and collect its URL; a test asserts the list is empty."""
+    return guard_requests(context, LOOPBACK)
 
 
 AXE = ROOT / "tests/e2e/.axe/node_modules/axe-core/axe.min.js"

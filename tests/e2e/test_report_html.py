@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analytics.report import html_report
+from tests.e2e.conftest import guard_requests
 from tests.test_report import HOSTILE, bar_figure, line_with_gap, make_slide, many_categories
 
 LOCAL = ("file:", "data:", "blob:")
@@ -16,17 +17,7 @@ LOCAL = ("file:", "data:", "blob:")
 @pytest.fixture
 def offline_requests(context):
     """Abort every request that is not a local file (or data/blob) and collect its URL."""
-    attempted: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(LOCAL):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return attempted
+    return guard_requests(context, LOCAL)
 
 
 @pytest.fixture
