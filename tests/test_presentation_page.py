@@ -90,3 +90,18 @@ def test_the_overview_takes_its_date_from_the_link():
     at = opened("views/oversikt.py", since="2026-01-15")
     assert at.date_input(key="since").value.isoformat() == "2026-01-15"
     assert any("Ingen endringer siden 15.01.2026." in c.value for c in at.caption)
+
+
+def test_making_the_powerpoint_offers_it_for_download(chromium):
+    at = opened("views/presentasjon.py", slides=["Status for tiltakene"])
+    at.button(key="report_pptx_make").click().run()
+    assert not at.error
+    assert at.session_state["report_pptx"][:2] == b"PK"  # a zip: the .pptx the download button hands out
+
+
+def test_without_chromium_the_powerpoint_says_so_and_writes_nothing(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = opened("views/presentasjon.py", slides=["Status for tiltakene"])
+    at.button(key="report_pptx_make").click().run()
+    assert any("HTML-rapporten virker uten" in e.value for e in at.error)
+    assert "report_pptx" not in at.session_state
