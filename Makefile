@@ -53,10 +53,11 @@ outlines:
 	cd /tmp && npm pack world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz
 	$(BIN)/python scripts/build_outlines.py /tmp/package/countries-110m.json
 
-# Benchmarks print figures (not pass/fail); see bench/README.md. Installs pyjstat to compare the SSB reader with.
-bench: $(STAMP)
+# Benchmarks print one table of figures (not pass/fail); see bench/README.md. BENCH_QUICK=1 for a smoke check.
+# Installs pyjstat to compare the SSB reader with; the browser figures need Debian's chromium (make browser).
+bench: $(STAMP) browser
 	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
-	$(BIN)/python bench/ssb_reader.py
+	$(BIN)/python bench/run.py
 
 # Fetch SSB's table 09817 for one organisation into var/ssb/ORG/ (needs internet; the app works without it).
 ORG ?= trondheim

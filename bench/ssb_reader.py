@@ -106,6 +106,7 @@ def main(runs: int = 5, pyjstat_runs: int = 3) -> list[dict]:
             {
                 "reader": name,
                 "runs": n,
+                "times": times,
                 "median_s": statistics.median(times),
                 "min_s": min(times),
                 "max_s": max(times),
