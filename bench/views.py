@@ -18,6 +18,7 @@ VIEWS = [
     View("nettverk", "views/nettverk.py", "nettverk"),
     View("tiltak", "views/tiltak.py", "tiltak"),
     View("befolkning", "views/befolkning.py", "befolkning"),
+    View("presentasjon", "views/presentasjon.py", "presentasjon"),
     View("om-dataene", "views/om_dataene.py", "om-dataene"),
 ]
 
