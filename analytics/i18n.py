@@ -432,6 +432,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         '"immigrants and Norwegian-born to immigrant parents". The figures cannot be compared directly.',
     ),
     "pop.data": ("Tallene som tabell", "The figures as a table"),
+    "pop.data_first": (
+        "Tabellen viser de første {n} av {total} tallene; CSV-filen har alle.",
+        "The table shows the first {n} of {total} figures; the CSV file has them all.",
+    ),
     "pop.col.region": ("Område", "Area"),
     "pop.col.year": ("År", "Year"),
     "pop.col.measure": ("Mål", "Measure"),

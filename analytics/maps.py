@@ -6,8 +6,10 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from analytics import palette
 from analytics.partners import arcs_from_home
@@ -85,26 +87,39 @@ def _label_box(x: float, y: float, text: str, place) -> tuple[float, float, floa
     return left, top, left + width, top + height
 
 
+def _overlapping(boxes: np.ndarray, others) -> np.ndarray:
+    """For each of `boxes` (n × 4: left, top, right, bottom): whether it overlaps any of `others` (m × 4)."""
+    o = np.asarray(others, dtype=float).reshape(-1, 4)
+    b = boxes[:, None, :]
+    return ((b[..., 0] < o[:, 2]) & (o[:, 0] < b[..., 2]) & (b[..., 1] < o[:, 3]) & (o[:, 1] < b[..., 3])).any(axis=1)
+
+
 def _overlaps(box, others) -> bool:
-    return any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in others)
+    """Whether one box overlaps any of `others`."""
+    return bool(_overlapping(np.array([box], dtype=float), others)[0])
 
 
 def labels_without_overlap(
     points: pd.DataFrame, view: pdk.ViewState, width: int = MAP_WIDTH_PX, height: int = MAP_HEIGHT_PX
 ) -> pd.DataFrame:
     """The labels that fit at the view's zoom, in row order of priority, each at the first free place around its point."""
-    placed, rows = [], []
-    pixels = [_pixel(p.lon, p.lat, view) for p in points.itertuples()]
-    for point, (x, y) in zip(points.itertuples(), pixels, strict=True):
+    rows = []
+    placed = np.empty((len(points), 4))  # the boxes of the labels placed so far: placed[:count]
+    count = 0
+    pixels = np.array([_pixel(p.lon, p.lat, view) for p in points.itertuples()], dtype=float).reshape(-1, 2)
+    dots = np.hstack([pixels - 8, pixels + 8])  # each city's dot as a box
+    for point, (x, y) in zip(points.itertuples(), pixels.tolist(), strict=True):
         # Other cities' dots are obstacles too, except those drawn on top of this one.
-        dots = [(px - 8, py - 8, px + 8, py + 8) for px, py in pixels if abs(px - x) > 8 or abs(py - y) > 8]
-        for index, place in enumerate(LABEL_PLACES):
-            box = _label_box(x, y, point.name, place)
-            inside = -width / 2 < box[0] and box[2] < width / 2 and -height / 2 < box[1] and box[3] < height / 2
-            if inside and not _overlaps(box, placed) and not _overlaps(box, dots):
-                placed.append(box)
-                rows.append({"name": point.name, "lon": point.lon, "lat": point.lat, "place": index})
-                break
+        obstacles = dots[(np.abs(pixels[:, 0] - x) > 8) | (np.abs(pixels[:, 1] - y) > 8)]
+        boxes = np.array([_label_box(x, y, point.name, place) for place in LABEL_PLACES], dtype=float)
+        inside = (-width / 2 < boxes[:, 0]) & (boxes[:, 2] < width / 2)
+        inside &= (-height / 2 < boxes[:, 1]) & (boxes[:, 3] < height / 2)
+        free = inside & ~_overlapping(boxes, placed[:count]) & ~_overlapping(boxes, obstacles)
+        if free.any():
+            index = int(free.argmax())  # the first free place
+            placed[count] = boxes[index]
+            count += 1
+            rows.append({"name": point.name, "lon": point.lon, "lat": point.lat, "place": index})
     return pd.DataFrame(rows, columns=["name", "lon", "lat", "place"])
 
 
@@ -165,6 +180,14 @@ def _styled(partners: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+class CompactDeck(pdk.Deck):
+    """A pydeck Deck whose JSON has no indentation (pydeck indents by two spaces): the same document, a fifth of
+    the size (~0.2 instead of ~1.1 MB with the outlines), written by the C encoder several times faster."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 def partner_map(
     partners: pd.DataFrame, home: dict, outlines: dict, view: pdk.ViewState, tooltips: pd.Series
 ) -> pdk.Deck:
@@ -214,7 +237,7 @@ def partner_map(
         ),
     ]
     layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=view,
         map_provider=None,

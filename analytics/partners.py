@@ -9,7 +9,7 @@ import pandas as pd
 from analytics.bundle import AGREEMENT_TYPES
 from analytics.formatting import format_int
 from analytics.i18n import in_language, t
-from analytics.provenance import dated_facts, source_label
+from analytics.provenance import dated_facts, labels_of, source_labels
 
 
 def partners_active_in(partners: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -109,12 +109,16 @@ def partner_table(partners: pd.DataFrame, sources: pd.DataFrame, lang: str) -> p
             t("col.since", lang): partners["since_year"],
             t("col.status", lang): partners["status"].map(lambda v: t(f"status.{v}", lang)),
             t("col.nordic", lang): partners["nordic_platform"].map(lambda v: t("yes" if v else "no", lang)),
-            t("col.sources", lang): [
-                "; ".join(dict.fromkeys(source_label(sources, s) for s in ids))
-                for ids in partners[["source", "since_source", "status_source", "coord_source"]].to_numpy().tolist()
-            ],
+            t("col.sources", lang): _source_names(partners, sources),
         }
     ).reset_index(drop=True)
+
+
+def _source_names(partners: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    """Per partner: the short names of its sources (record, since-year, status, coordinates), each once."""
+    known = source_labels(sources)
+    ids = partners[["source", "since_source", "status_source", "coord_source"]].to_numpy().tolist()
+    return ["; ".join(dict.fromkeys(known.get(s, s) for s in row)) for row in ids]
 
 
 def counts_summary(partners: pd.DataFrame, lang: str) -> str:
@@ -152,9 +156,9 @@ def conflict_table(conflicts: pd.DataFrame, sources: pd.DataFrame, lang: str) ->
         {
             t("col.name", lang): conflicts["name"],
             t("col.used_year", lang): conflicts["since_year"],
-            t("source", lang): conflicts["since_source"].map(lambda s: source_label(sources, s)),
+            t("source", lang): labels_of(sources, conflicts["since_source"]),
             t("col.other_year", lang): conflicts["other_year"],
-            t("col.other_source", lang): conflicts["other_source"].map(lambda s: source_label(sources, s)),
+            t("col.other_source", lang): labels_of(sources, conflicts["other_source"]),
             t("col.note", lang): notes,
         }
     )
@@ -181,6 +185,7 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
     row = partner.iloc[0]
     conflicts = year_conflicts(partner, bundle.partner_conflicts)
     facts = facts_for(bundle.partner_facts, partner_id)
+    known = source_labels(sources)
     return Profile(
         title=f"{row['name']} – {country_in(partner, lang).iloc[0]}",
         since=int(row["since_year"]),
@@ -192,9 +197,9 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
                 "partners.conflict",
                 lang,
                 used=c.since_year,
-                used_source=source_label(sources, c.since_source),
+                used_source=known.get(c.since_source, c.since_source),
                 other=c.other_year,
-                other_source=source_label(sources, c.other_source),
+                other_source=known.get(c.other_source, c.other_source),
                 note=note,
             )
             for c, note in zip(conflicts.itertuples(), in_language(conflicts, "note", lang), strict=True)

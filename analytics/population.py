@@ -19,7 +19,7 @@ from analytics.checks import Column, DataError, first_row, number_between, one_o
 from analytics.formatting import format_change, format_int, format_percent, signed
 from analytics.i18n import in_language, t
 from analytics.jsonstat import SYMBOLS
-from analytics.provenance import source_label
+from analytics.provenance import labels_of
 
 FILE = "population.csv"
 
@@ -145,13 +145,13 @@ def fetch_info(frame: pd.DataFrame) -> dict:
 
 def regions(frame: pd.DataFrame) -> list[tuple[str, str]]:
     """(key, name) of the regions in file order (the organisation's own first)."""
-    return list(dict.fromkeys(zip(frame["region"], frame["region_name"], strict=True)))
+    return list(frame[["region", "region_name"]].drop_duplicates().itertuples(index=False, name=None))
 
 
 def in_order(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """The rows with the regions in `keys` first, in that order (the organisation's own, ..., the country)."""
     rank = {key: i for i, key in enumerate(keys)}
-    position = frame["region"].map(lambda key: rank.get(key, len(rank)))
+    position = frame["region"].map(rank).fillna(len(rank))
     return frame.iloc[position.argsort(kind="stable")].reset_index(drop=True)
 
 
@@ -261,14 +261,17 @@ def partner_backgrounds(frame: pd.DataFrame, partners: pd.DataFrame, region: str
 
     A country background matches a partner's country by ISO code (the shipped snapshot) or by the Norwegian
     country name (SSB's labels), so Dunfermline's «Skottland (Storbritannia)» matches SSB's «Storbritannia».
-    `background_code` is the matched row's country_code.
+    `background_code` is the matched row's country_code (the first match in `countries()` order).
     """
     rows = countries(frame, region, year)
+    by_code = _first_position(rows["country_code"])
+    by_name = _first_position(rows["country_name"])
+    codes, values, sources = (rows[column].tolist() for column in ("country_code", "value", "source"))
     out = []
     for partner in partners.itertuples():
-        names = _names(str(partner.country_nb))
-        match = rows[(rows["country_code"] == partner.country_code) | rows["country_name"].isin(names)]
-        found = not match.empty
+        positions = [by_code.get(partner.country_code), *(by_name.get(n) for n in _names(str(partner.country_nb)))]
+        positions = [position for position in positions if position is not None]
+        first = min(positions) if positions else None  # the first matching row, as a filter would find it
         out.append(
             {
                 "partner_id": partner.id,
@@ -276,13 +279,22 @@ def partner_backgrounds(frame: pd.DataFrame, partners: pd.DataFrame, region: str
                 "country_code": partner.country_code,
                 "country": partner.country_nb,
                 "country_en": partner.country_en,
-                "background_code": match["country_code"].iloc[0] if found else None,
-                "value": match["value"].iloc[0] if found else np.nan,
-                "source": match["source"].iloc[0] if found else None,
+                "background_code": codes[first] if first is not None else None,
+                "value": values[first] if first is not None else np.nan,
+                "source": sources[first] if first is not None else None,
             }
         )
     columns = ["partner_id", "partner", "country_code", "country", "country_en", "background_code", "value", "source"]
     return pd.DataFrame(out, columns=columns)
+
+
+def _first_position(column: pd.Series) -> dict:
+    """value -> the position of its first row (missing values left out)."""
+    first: dict = {}
+    for position, value in enumerate(column.tolist()):
+        if isinstance(value, str):
+            first.setdefault(value, position)
+    return first
 
 
 def partner_highlights(backgrounds: pd.DataFrame) -> dict[str, str]:
@@ -305,20 +317,22 @@ def value_text(value: float, unit: str, status: str | None) -> str:
     return format_percent(value) if unit == "prosent" else format_int(value)
 
 
-def display_table(frame: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every figure with labelled columns, Norwegian number formats and the short name of its source."""
+def display_table(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, limit: int | None = None) -> pd.DataFrame:
+    """Every figure (the first `limit` when given) with labelled columns, Norwegian number formats and the short
+    name of its source."""
     ordered = frame.sort_values(["region", "year", "measure", "country_name"], na_position="first", kind="stable")
+    ordered = ordered if limit is None else ordered.head(limit)
     return pd.DataFrame(
         {
             t("pop.col.region", lang): ordered["region_name"],
             t("pop.col.year", lang): ordered["year"].astype(int).astype(str),
-            t("pop.col.measure", lang): ordered["measure"].map(lambda m: t(f"measure.{m}", lang)),
+            t("pop.col.measure", lang): ordered["measure"].map({m: t(f"measure.{m}", lang) for m in MEASURES}),
             t("pop.col.country", lang): ordered["country_name"].fillna(t("pop.all_countries", lang)),
             t("pop.col.value", lang): [
                 value_text(v, u, s)
                 for v, u, s in zip(ordered["value"], ordered["unit"], ordered["status"], strict=True)
             ],
-            t("pop.col.source", lang): ordered["source"].map(lambda s: source_label(sources, s)),
+            t("pop.col.source", lang): labels_of(sources, ordered["source"]),
             t("pop.col.note", lang): in_language(ordered, "note", lang).fillna(""),
         }
     )
@@ -507,3 +521,52 @@ def cards(rows: pd.DataFrame) -> list[Card]:
             )
         )
     return out
+
+
+TABLE_LIMIT = 10_000  # rows of the figures table in the view; the CSV download holds every figure
+
+
+@dataclass(frozen=True)
+class ForView:
+    """What the Befolkning view draws from, computed once per snapshot and language. Every choice of region then
+    works on that region's rows only (`by_region`), whatever the size of the file."""
+
+    figures: pd.DataFrame  # in_order() and with_region_names()
+    names: dict[str, str]  # region key -> name, in order
+    by_region: dict[str, pd.DataFrame]
+    has_ssb_measures: bool
+    share: pd.DataFrame  # series() of the share with an immigrant background
+    share_rows: pd.DataFrame  # its rows (totals), for the data notes
+    share_summary: str
+    share_table: pd.DataFrame
+    with_persons: list[str]  # regions whose persons split() is not empty
+    with_countries: list[str]  # regions with country backgrounds
+    country_years: dict[str, list[int]]
+    other: pd.DataFrame  # the measures that are not immigrant background
+    table: pd.DataFrame  # display_table(), at most TABLE_LIMIT rows
+    source_ids: list[str]
+
+
+def for_view(figures: pd.DataFrame, region_keys: list[str], sources: pd.DataFrame, lang: str) -> ForView:
+    """The tables the Befolkning view shows, from the checked figures and the organisation's configured regions."""
+    figures = with_region_names(in_order(figures, region_keys), lang)
+    names = dict(regions(figures))
+    by_region = {key: rows for key, rows in figures.groupby("region", sort=False)}
+    share = series(figures, "andel_innvandrerbakgrunn")
+    years = {key: country_years(by_region[key], key) for key in names}
+    return ForView(
+        figures=figures,
+        names=names,
+        by_region=by_region,
+        has_ssb_measures=bool(figures["measure"].isin(SSB_MEASURES).any()),
+        share=share,
+        share_rows=totals_of(figures, ["andel_innvandrerbakgrunn"]),
+        share_summary=share_summary(share, lang),
+        share_table=share_table(share, lang),
+        with_persons=[key for key in names if not split(by_region[key], key).empty],
+        with_countries=[key for key in names if years[key]],
+        country_years=years,
+        other=totals_of(figures, OTHER_MEASURES),
+        table=display_table(figures, sources, lang, TABLE_LIMIT),
+        source_ids=list(figures["source"].unique()),
+    )

@@ -165,24 +165,22 @@ def filtered(table: pd.DataFrame, goal_areas=(), statuses=(), responsible=(), sd
 def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_months: int) -> pd.DataFrame:
     """The measures table for the view: labelled columns, Norwegian dates, flags in words."""
     titles = table["title_en"].where((lang == "en") & (table["title_en"].fillna("") != ""), table["title_nb"])
-
-    def flags(row) -> str:
-        words = []
-        if row["late"]:
-            words.append(t("measures.flag.late", lang))
-        if row["stale"]:
-            words.append(t("measures.flag.stale", lang, months=stale_months))
-        if row["behind_plan"]:
-            words.append(t("measures.flag.behind", lang))
-        return ", ".join(words)
-
+    words = (
+        t("measures.flag.late", lang),
+        t("measures.flag.stale", lang, months=stale_months),
+        t("measures.flag.behind", lang),
+    )
+    flags = [
+        ", ".join(word for word, on in zip(words, row, strict=True) if on)
+        for row in zip(table["late"], table["stale"], table["behind_plan"], strict=True)
+    ]
     return pd.DataFrame(
         {
             t("measures.col.id", lang): table["id"],
             t("measures.col.title", lang): titles,
-            t("measures.col.kind", lang): table["kind"].map(lambda k: t(f"kind.{k}", lang)),
+            t("measures.col.kind", lang): _translated(table["kind"], lambda k: t(f"kind.{k}", lang)),
             t("measures.filter.goal_area", lang): table["goal_area_id"].map(lambda g: goal_labels.get(g, "")),
-            t("measures.col.status", lang): table["status"].map(lambda s: t(f"status.{s}", lang)),
+            t("measures.col.status", lang): _translated(table["status"], lambda s: t(f"status.{s}", lang)),
             t("measures.col.progress", lang): pd.to_numeric(table["progress"], errors="coerce").astype(float),
             t("measures.col.expected", lang): table["expected"].map(
                 lambda v: format_percent(v, 0) if v is not None and pd.notna(v) else "–"
@@ -192,8 +190,9 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
                 lambda v: format_date(v.date()) if isinstance(v, pd.Timestamp) else "–"
             ),
             t("measures.col.responsible", lang): table["responsible"].fillna(""),
-            t("measures.col.flags", lang): table.apply(flags, axis=1) if len(table) else [],
-        }
+            t("measures.col.flags", lang): flags if len(table) else [],
+        },
+        index=table.index,
     )
 
 
@@ -218,3 +217,8 @@ def history_summary(history: pd.DataFrame, lang: str) -> str:
     if without:
         sentences.append(t("measures.history_no_progress", lang, n=without))
     return " ".join(sentences)
+
+
+def _translated(column: pd.Series, translate) -> pd.Series:
+    """translate() of every value, called once per distinct value."""
+    return column.map({value: translate(value) for value in column.unique()})

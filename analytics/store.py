@@ -176,6 +176,16 @@ class Store:
         frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
         return frame
 
+    def revision(self, organisation: str | None = None) -> tuple[int, int]:
+        """(number of reports, highest id) of one organisation (or all): as reports are append-only, this changes
+        exactly when a report is added, by any server. A cheap query (the index), for caching reports()."""
+        query = sa.select(sa.func.count(), sa.func.max(reports.c.id))
+        if organisation is not None:
+            query = query.where(reports.c.organisation == organisation)
+        with self.engine.connect() as connection:
+            number, highest = connection.execute(query).one()
+        return int(number), int(highest or 0)
+
     def count(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(sa.func.count()).select_from(reports)).scalar()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from analytics import about, charts, demo, maps, partners, population, progress, ssb
 from analytics import bundle as bundle_module
-from analytics import charts, demo, maps, population, ssb
 from analytics import store as store_module
 from analytics.checks import DataError
 
@@ -95,3 +95,86 @@ def _all_measures() -> dict:
         except DataError:
             continue
     return found
+
+
+def reports(database, organisation: str):
+    """The organisation's status reports, read from the database again only when one has been added (by any
+    server): a cheap revision query per rerun instead of every report. Shared by every session, never modified."""
+    return _reports(database, database.url, organisation, database.revision(organisation))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _reports(_database, url: str, organisation: str, revision: tuple[int, int]):  # keyed by url, not the object
+    return _database.reports(organisation)
+
+
+def measure_table(database, folder: Path, org_id: str, today: dt.date, stale_months: int):
+    """Every measure with its latest report and flags (progress.with_flags), once per revision of the reports."""
+    return _measure_table(database, database.url, folder, org_id, today, stale_months, database.revision(org_id))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _measure_table(_database, url: str, folder: Path, org_id: str, today: dt.date, stale_months: int, revision):
+    measures = bundle(folder, org_id, today).measures
+    return progress.with_flags(
+        progress.latest(measures, _reports(_database, url, org_id, revision)), today, stale_months
+    )
+
+
+def measure_changes(database, folder: Path, org_id: str, today: dt.date, start: dt.datetime, end: dt.datetime):
+    """progress.changes between two moments, once per revision of the reports."""
+    return _measure_changes(database, database.url, folder, org_id, today, start, end, database.revision(org_id))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _measure_changes(_database, url: str, folder: Path, org_id: str, today: dt.date, start, end, revision):
+    measures = bundle(folder, org_id, today).measures
+    return progress.changes(measures, _reports(_database, url, org_id, revision), start, end)
+
+
+def population_view(folder: Path, org_id: str, today: dt.date, lang: str):
+    """population.for_view of the figures population_figures() gives, once per snapshot and language."""
+    fetched = ssb.snapshot_path(state_dir(), org_id)
+    stamp = fetched.stat().st_mtime_ns if fetched.exists() else None
+    return _population_view(folder, org_id, today, lang, fetched, stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _population_view(folder: Path, org_id: str, today: dt.date, lang: str, fetched: Path, stamp: int | None):
+    figures, _ = _population(folder, org_id, today, fetched, stamp)
+    regions = [region.key for region in ssb.configured_regions(bundle(folder, org_id, today).organisation)]
+    return population.for_view(figures, regions, sources(folder), lang)
+
+
+def bundle_files(folder: Path, org_id: str, today: dt.date, lang: str):
+    """The "files" table of Om dataene; the population snapshot's lines are counted once per version of the file."""
+    snapshot = folder / org_id / population.FILE
+    stamp = snapshot.stat().st_mtime_ns if snapshot.exists() else None
+    return _bundle_files(folder, org_id, today, lang, stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _bundle_files(folder: Path, org_id: str, today: dt.date, lang: str, stamp: int | None):
+    return about.bundle_files(bundle(folder, org_id, today), sources(folder), outlines(folder), folder, lang)
+
+
+def figure(builder, *args):
+    """builder(*args): a plotly figure from analytics.charts, built once per set of inputs (plotly's validation
+    costs 10–20 ms a figure) and shared by every session; st.plotly_chart only reads it."""
+    return _figure(builder, f"{builder.__module__}.{builder.__qualname__}", *args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(_builder, name: str, *args):  # keyed by the builder's name and the inputs
+    return _builder(*args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def partner_deck(folder: Path, org_id: str, today: dt.date, year: int, extent: str, lang: str):
+    """The partner map of one year (the partners whose agreement had begun), built once per organisation, year,
+    extent and language and shared by every session."""
+    checked = bundle(folder, org_id, today)
+    home = checked.organisation["home"]
+    visible = partners.partners_active_in(checked.partners, year)
+    view = maps.view_for(checked.partners, home, extent)
+    return maps.partner_map(visible, home, outlines(folder), view, partners.partner_tooltips(visible, lang))

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from analytics import demo, progress, slides, ssb
-from analytics import population as pop
+from analytics import demo, progress, slides
 from analytics.bundle import Bundle
 from analytics.checks import DataError
 from analytics.i18n import LANGUAGES, t
@@ -88,23 +87,25 @@ def population(ctx: Context) -> tuple[pd.DataFrame, str | None]:
 
 def population_named(ctx: Context) -> pd.DataFrame:
     """The organisation's population figures, its own regions first, region names in the chosen language."""
-    figures, _warning = population(ctx)
-    keys = [region.key for region in ssb.configured_regions(ctx.bundle.organisation)]
-    return pop.with_region_names(pop.in_order(figures, keys), ctx.lang)
+    population(ctx)  # a broken snapshot stops the page with its message
+    return cached.population_view(cached.data_dir(), ctx.bundle.id, ctx.today, ctx.lang).figures
 
 
 def reports(ctx: Context) -> pd.DataFrame:
     """The organisation's status reports from the store; a database that cannot be opened stops the page."""
     try:
-        return editing.report_store().reports(ctx.bundle.id)
+        return cached.reports(editing.report_store(), ctx.bundle.id)
     except StoreError as err:
         st.error(str(err))
         st.stop()
 
 
 def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
-    """Every measure with its latest status and flags (late, stale, expected by now) as of today."""
-    return progress.with_flags(progress.latest(ctx.bundle.measures, reports), ctx.today, progress.STALE_MONTHS)
+    """Every measure with its latest status and flags (late, stale, expected by now) as of today.
+
+    Computed once per revision of the reports (the same reports as `reports(ctx)` gives)."""
+    database = editing.report_store()
+    return cached.measure_table(database, cached.data_dir(), ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
 
 
 def slide_inputs(ctx: Context) -> slides.Inputs:

@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, excel, networks, palette, partners, population, progress, report, ssb
+from analytics import charts, excel, networks, palette, partners, population, report, ssb
 from analytics.checks import DataError
 from analytics.formatting import escape_markdown, format_date, format_int, format_percent, format_timestamp
 from analytics.i18n import t
@@ -374,7 +374,8 @@ def changes_since(ctx, reports: pd.DataFrame, key: str) -> None:
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
     titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
-    measure_changes(ctx, progress.changes(measures, reports, start, end), titles, format_date(since))
+    changed = cached.measure_changes(editing.report_store(), cached.data_dir(), ctx.bundle.id, ctx.today, start, end)
+    measure_changes(ctx, changed, titles, format_date(since))
     st.caption(t("measures.source_reports", lang))
 
 

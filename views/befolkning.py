@@ -3,11 +3,11 @@
 import streamlit as st
 
 from analytics import population as pop
-from analytics import ssb
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
 from analytics.exports import csv_for_excel
+from analytics.formatting import format_int
 from analytics.i18n import t
-from ui import shell, widgets
+from ui import cached, shell, widgets
 
 TOP = 15
 SHARE = "andel_innvandrerbakgrunn"
@@ -22,27 +22,25 @@ widgets.population_status(ctx, figures, warning)
 if figures.empty:
     st.info(t("pop.none", lang, org=org))
     st.stop()
-figures = pop.in_order(figures, [region.key for region in ssb.configured_regions(bundle.organisation)])
-figures = pop.with_region_names(figures, lang)
-names = dict(pop.regions(figures))
-ssb_figures = figures[figures["measure"].isin(pop.SSB_MEASURES)]
-if not ssb_figures.empty:
+view = cached.population_view(cached.data_dir(), bundle.id, ctx.today, lang)  # computed once per snapshot
+figures, names, by_region = view.figures, view.names, view.by_region
+if view.has_ssb_measures:
     st.caption(t("pop.definition", lang))
 
 # 2/ Share over time, the organisation's regions against the country
-share = pop.series(figures, SHARE)
+share = view.share
 if share["value"].notna().any():
     widgets.chart(
         ctx,
-        share_over_time(share, t("pop.share_title", lang)),
-        pop.share_summary(share, lang),
-        pop.share_table(share, lang),
+        cached.figure(share_over_time, share, t("pop.share_title", lang)),
+        view.share_summary,
+        view.share_table,
         share["source"].dropna(),
-        notes=pop.notes_of(pop.totals_of(figures, [SHARE]), lang),
+        notes=pop.notes_of(view.share_rows, lang),
     )
 
 # 3/ Persons: immigrants and Norwegian-born where the source splits them
-with_persons = [key for key in names if not pop.split(figures, key).empty]
+with_persons = view.with_persons
 if with_persons:
     region = st.radio(
         t("pop.region", lang),
@@ -52,12 +50,12 @@ if with_persons:
         key="pop_region",
         bind="query-params",
     )
-    table = pop.split(figures, region)
+    table = pop.split(by_region[region], region)
     labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
-    rows = pop.totals_of(figures, pop.PERSON_MEASURES, region)
+    rows = pop.totals_of(by_region[region], pop.PERSON_MEASURES, region)
     widgets.chart(
         ctx,
-        persons_by_category(table, labels, t("pop.persons_title", lang, region=names[region])),
+        cached.figure(persons_by_category, table, labels, t("pop.persons_title", lang, region=names[region])),
         pop.persons_summary(table, names[region], lang),
         pop.persons_table(rows, lang),
         rows["source"],
@@ -65,7 +63,7 @@ if with_persons:
     )
 
 # 4/ Country backgrounds: the largest in a year, the change between two years, the twin cities' countries
-with_countries = [key for key in names if pop.country_years(figures, key)]
+with_countries = view.with_countries
 if with_countries:
     st.header(t("pop.countries", lang))
     region = st.radio(
@@ -76,17 +74,17 @@ if with_countries:
         key="pop_country_region",
         bind="query-params",
     )
-    years = pop.country_years(figures, region)
+    years = view.country_years[region]
     left, right = st.columns(2, gap="large")
     with left:
         year = st.selectbox(t("pop.year", lang), years[::-1], key=f"pop_year_{region}", bind="query-params")
-        top = pop.countries(figures, region, year)
+        top = pop.countries(by_region[region], region, year)
         shown = top.head(TOP)
-        backgrounds = pop.partner_backgrounds(figures, bundle.partners, region, year)
+        backgrounds = pop.partner_backgrounds(by_region[region], bundle.partners, region, year)
         highlight = pop.partner_highlights(backgrounds)
         widgets.chart(
             ctx,
-            country_bars(shown, highlight, t("pop.top_title", lang, region=names[region], year=year)),
+            cached.figure(country_bars, shown, highlight, t("pop.top_title", lang, region=names[region], year=year)),
             pop.countries_summary(top, TOP, highlight, names[region], year, lang),
             pop.countries_table(shown, highlight, lang),
             top["source"],
@@ -103,11 +101,11 @@ if with_countries:
             last = to_column.selectbox(
                 t("pop.to", lang), [y for y in years if y > first][::-1], key=f"pop_to_{region}", bind="query-params"
             )
-            moved = pop.change(figures, region, first, last)
+            moved = pop.change(by_region[region], region, first, last)
             title = t("pop.change_title", lang, first=first, last=last, region=names[region])
             widgets.chart(
                 ctx,
-                change_bars(pop.largest_changes(moved, TOP), title),
+                cached.figure(change_bars, pop.largest_changes(moved, TOP), title),
                 pop.change_summary(moved, first, last, lang),
                 pop.change_table(moved, first, last, lang),
                 moved["source"].dropna(),
@@ -116,7 +114,7 @@ if with_countries:
         widgets.partner_backgrounds(ctx, backgrounds, names[region], year)
 
 # 5/ Measures that are not immigrant background (Kuopio): shown only with their definition
-other = pop.totals_of(figures, pop.OTHER_MEASURES)
+other = view.other
 if not other.empty:
     st.header(t("pop.other_title", lang))
     st.warning(t("pop.other_warning", lang))
@@ -124,8 +122,10 @@ if not other.empty:
 
 # 6/ Every figure as a table, and the CSV
 with st.expander(t("pop.data", lang)):
-    st.dataframe(pop.display_table(figures, ctx.sources, lang), hide_index=True, width="stretch")
-    shell.caption_source(ctx, figures["source"])
+    st.dataframe(view.table, hide_index=True, width="stretch")
+    if len(figures) > len(view.table):
+        st.caption(t("pop.data_first", lang, n=format_int(len(view.table)), total=format_int(len(figures))))
+    shell.caption_source(ctx, view.source_ids)
     st.download_button(
         t("download_csv", lang),
         lambda: csv_for_excel(figures),  # built only when someone downloads

@@ -6,7 +6,7 @@ from analytics import networks as nw
 from analytics.charts import count_bars, coverage_dots, scope_bars
 from analytics.exports import csv_for_excel
 from analytics.i18n import t
-from ui import shell, widgets
+from ui import cached, shell, widgets
 
 # 1/ Data
 ctx = shell.context()
@@ -40,7 +40,7 @@ else:
         coverage = nw.coverage_matrix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
         widgets.chart(
             ctx,
-            coverage_dots(coverage, labels, t("networks.matrix_title", lang)),
+            cached.figure(coverage_dots, coverage, labels, t("networks.matrix_title", lang)),
             nw.coverage_summary(coverage, lang),
             nw.coverage_table(coverage, labels, lang),
             sources_of_links,
@@ -48,7 +48,7 @@ else:
     with side_column:
         widgets.chart(
             ctx,
-            count_bars(per_goal_area, "label", t("networks.counts_title", lang)),
+            cached.figure(count_bars, per_goal_area, "label", t("networks.counts_title", lang)),
             nw.counts_summary(per_goal_area, labels, lang),
             nw.counts_table(per_goal_area, labels, lang),
             sources_of_links,
@@ -58,7 +58,7 @@ else:
     scope_labels = {scope: t(f"scope.{scope}", lang) for scope in mix["scope"].unique()}
     widgets.chart(
         ctx,
-        scope_bars(mix, labels, scope_labels, t("networks.scope_title", lang)),
+        cached.figure(scope_bars, mix, labels, scope_labels, t("networks.scope_title", lang)),
         nw.scope_summary(mix, scope_labels, lang),
         nw.scope_table(mix, labels, scope_labels, lang),
         [*sources_of_links, "egen-klassifisering"],
@@ -87,7 +87,7 @@ st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 
 shell.caption_source(ctx, [*bundle.networks["source"], "egen-klassifisering"])
 st.download_button(
     t("download_csv", lang),
-    csv_for_excel(bundle.networks),
+    lambda: csv_for_excel(bundle.networks),  # built only when someone downloads
     file_name=f"{bundle.id}-nettverk.csv",
     mime="text/csv",
     help=t("csv_hint", lang),

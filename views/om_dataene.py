@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import partners
-from analytics.about import bundle_files, source_table
+from analytics.about import source_table
 from analytics.i18n import in_language, t
 from analytics.provenance import source_label
 from ui import cached, shell
@@ -41,8 +41,4 @@ else:
 
 # 5/ Files
 st.header(t("about.files", lang))
-st.dataframe(
-    bundle_files(bundle, ctx.sources, cached.outlines(cached.data_dir()), cached.data_dir(), lang),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(cached.bundle_files(cached.data_dir(), bundle.id, ctx.today, lang), hide_index=True, width="stretch")

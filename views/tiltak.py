@@ -7,7 +7,7 @@ from analytics.charts import measure_history
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES
-from ui import editing, shell, widgets
+from ui import cached, editing, shell, widgets
 
 # 1/ Data
 ctx = shell.context()
@@ -89,7 +89,7 @@ with history_column:
         labels = {s: t(f"status.{s}", lang) for s in STATUSES}
         widgets.chart(
             ctx,
-            measure_history(history, labels, t("measures.history_title", lang)),
+            cached.figure(measure_history, history, labels, t("measures.history_title", lang)),
             progress.history_summary(history, lang),
             widgets.history_table(history, lang),
             t("measures.source_reports", lang),

@@ -38,22 +38,20 @@ def map_and_chart(year: int) -> None:
     with map_column:
         st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
         widgets.map_legend(lang)
-        view = maps.view_for(all_partners, home, extent)
-        deck = maps.partner_map(
-            visible,
-            home,
-            cached.outlines(cached.data_dir()),
-            view,
-            partners.partner_tooltips(visible, lang),
-        )
+        deck = cached.partner_deck(cached.data_dir(), bundle.id, ctx.today, year, extent, lang)
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
         shell.caption_source(ctx, map_sources)
     with chart_column:
         counts = partners.partner_counts_by_year(all_partners, FIRST_YEAR, ctx.today.year)
         labels = {key: t(f"type.{key}", lang) for key in counts["agreement_type"].unique()}
-        fig = partnerships_over_time(
-            counts, year, labels, t("partners.chart_title", lang), t("partners.chart_year", lang)
+        fig = cached.figure(
+            partnerships_over_time,
+            counts,
+            year,
+            labels,
+            t("partners.chart_title", lang),
+            t("partners.chart_year", lang),
         )
         summary = partners.counts_summary(all_partners, lang)
         widgets.chart(ctx, fig, summary, partners.counts_table(counts, labels, lang), all_partners["since_source"])
@@ -77,7 +75,7 @@ st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 
 shell.caption_source(ctx, [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]])
 st.download_button(
     t("download_csv", lang),
-    csv_for_excel(all_partners),
+    lambda: csv_for_excel(all_partners),  # built only when someone downloads
     file_name=f"{bundle.id}-partnerbyer.csv",
     mime="text/csv",
     help=t("csv_hint", lang),
