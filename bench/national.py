@@ -305,26 +305,32 @@ def _figure(region, name, year, measure, code, country, value, unit) -> dict:
     }
 
 
-def write_reports(url: str, scale: Scale = NATIONAL, seed: int = 2) -> int:
-    """`scale.reports` status reports spread over the generated measures, written through analytics.store."""
+def write_reports(url: str, scale: Scale = NATIONAL, seed: int = 2, months: int = 84) -> int:
+    """`scale.reports` status reports spread over the generated measures and over the last `months` months (so
+    that "what changed in the last 30 days" holds about one month's reports), written through analytics.store
+    into an empty database."""
     rng = np.random.default_rng(seed)
     measure_ids = rng.integers(0, scale.measures, scale.reports)
     statuses = rng.choice(REPORT_STATUSES, scale.reports)
-    reports = (
-        store.Report(
-            organisation=ORG,
-            measure_id=f"tiltak-{m:04d}",
-            period=str(2019 + i % 7),
-            status=str(s),
-            progress=float(rng.integers(0, 101)),
-            comment="Generert rapport.",
-            reporter="bench/national.py",
-        )
-        for i, (m, s) in enumerate(zip(measure_ids.tolist(), statuses, strict=True))
-    )
+    progress = rng.integers(0, 101, scale.reports)
+    now = dt.datetime.now(dt.UTC)
+    dated = []
+    for month, chunk in enumerate(np.array_split(np.arange(scale.reports), months)):
+        moment = now - dt.timedelta(days=30 * (months - 1 - month) + 1)
+        for i in chunk.tolist():
+            report = store.Report(
+                organisation=ORG,
+                measure_id=f"tiltak-{measure_ids[i]:04d}",
+                period=str(moment.year),
+                status=str(statuses[i]),
+                progress=float(progress[i]),
+                comment="Generert rapport.",
+                reporter="bench/national.py",
+            )
+            dated.append((moment, report))
     database = store.Store(url)
     try:
-        return database.add(reports, batch="syntetisk")
+        return database.add_if_empty(dated, batch="syntetisk")
     finally:
         database.dispose()
 

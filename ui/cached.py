@@ -99,37 +99,37 @@ def _all_measures() -> dict:
 
 def reports(database, organisation: str):
     """The organisation's status reports, read from the database again only when one has been added (by any
-    server): a cheap revision query per rerun instead of every report. Shared by every session, never modified."""
+    server): a cheap revision query per rerun instead of every report. Shared by every session, never modified;
+    `attrs["revision"]` says which revision they are, for the tables computed from them."""
     return _reports(database, database.url, organisation, database.revision(organisation))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _reports(_database, url: str, organisation: str, revision: tuple[int, int]):  # keyed by url, not the object
-    return _database.reports(organisation)
+    frame = _database.reports(organisation)
+    frame.attrs["revision"] = (url, organisation, revision)
+    return frame
 
 
-def measure_table(database, folder: Path, org_id: str, today: dt.date, stale_months: int):
-    """Every measure with its latest report and flags (progress.with_flags), once per revision of the reports."""
-    return _measure_table(database, database.url, folder, org_id, today, stale_months, database.revision(org_id))
+def measure_table(reports, folder: Path, org_id: str, today: dt.date, stale_months: int):
+    """Every measure with its latest report and flags (progress.with_flags), once per revision of `reports`."""
+    return _measure_table(reports, folder, org_id, today, stale_months, reports.attrs.get("revision"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _measure_table(_database, url: str, folder: Path, org_id: str, today: dt.date, stale_months: int, revision):
+def _measure_table(_reports, folder: Path, org_id: str, today: dt.date, stale_months: int, revision):
     measures = bundle(folder, org_id, today).measures
-    return progress.with_flags(
-        progress.latest(measures, _reports(_database, url, org_id, revision)), today, stale_months
-    )
+    return progress.with_flags(progress.latest(measures, _reports), today, stale_months)
 
 
-def measure_changes(database, folder: Path, org_id: str, today: dt.date, start: dt.datetime, end: dt.datetime):
-    """progress.changes between two moments, once per revision of the reports."""
-    return _measure_changes(database, database.url, folder, org_id, today, start, end, database.revision(org_id))
+def measure_changes(reports, folder: Path, org_id: str, today: dt.date, start: dt.datetime, end: dt.datetime):
+    """progress.changes between two moments, once per revision of `reports`."""
+    return _measure_changes(reports, folder, org_id, today, start, end, reports.attrs.get("revision"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _measure_changes(_database, url: str, folder: Path, org_id: str, today: dt.date, start, end, revision):
-    measures = bundle(folder, org_id, today).measures
-    return progress.changes(measures, _reports(_database, url, org_id, revision), start, end)
+def _measure_changes(_reports, folder: Path, org_id: str, today: dt.date, start, end, revision):
+    return progress.changes(bundle(folder, org_id, today).measures, _reports, start, end)
 
 
 def population_view(folder: Path, org_id: str, today: dt.date, lang: str):

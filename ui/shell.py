@@ -101,11 +101,9 @@ def reports(ctx: Context) -> pd.DataFrame:
 
 
 def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
-    """Every measure with its latest status and flags (late, stale, expected by now) as of today.
-
-    Computed once per revision of the reports (the same reports as `reports(ctx)` gives)."""
-    database = editing.report_store()
-    return cached.measure_table(database, cached.data_dir(), ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
+    """Every measure with its latest status and flags (late, stale, expected by now) as of today; computed once per
+    revision of the reports (`reports(ctx)` says which revision they are)."""
+    return cached.measure_table(reports, cached.data_dir(), ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
 
 
 def slide_inputs(ctx: Context) -> slides.Inputs:
