@@ -185,10 +185,8 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
             t("measures.col.expected", lang): table["expected"].map(
                 lambda v: format_percent(v, 0) if v is not None and pd.notna(v) else "–"
             ),
-            t("measures.col.due", lang): table["due"].map(format_date),
-            t("measures.col.reported", lang): table["reported_at"].map(
-                lambda v: format_date(v.date()) if isinstance(v, pd.Timestamp) else "–"
-            ),
+            t("measures.col.due", lang): _dates(table["due"]),
+            t("measures.col.reported", lang): _dates(table["reported_at"], utc=True),
             t("measures.col.responsible", lang): table["responsible"].fillna(""),
             t("measures.col.flags", lang): flags if len(table) else [],
         },
@@ -217,6 +215,13 @@ def history_summary(history: pd.DataFrame, lang: str) -> str:
     if without:
         sentences.append(t("measures.history_no_progress", lang, n=without))
     return " ".join(sentences)
+
+
+def _dates(column: pd.Series, utc: bool = False) -> pd.Series:
+    """Dates (or times, on their own day) as dd.mm.yyyy, as format_date writes them; a missing one as "–"."""
+    if column.empty:
+        return column.copy()  # as Series.map gives it
+    return pd.to_datetime(column, utc=utc).dt.strftime("%d.%m.%Y").fillna("–").astype("str")
 
 
 def _translated(column: pd.Series, translate) -> pd.Series:
