@@ -94,7 +94,7 @@ def national_folder(work: Path) -> tuple[dict[str, str], list[Figure]]:
         loads["population"].append(time.perf_counter() - start)
     figures = [
         Figure("scale", "generate the folder (CSV, YAML)", "s", (generated,)),
-        Figure("scale", "write 50 000 reports (store.add)", "s", (reports,)),
+        Figure("scale", "write 50 000 reports (Store.add_if_empty)", "s", (reports,)),
         Figure("scale", "load: bundle (load_bundle)", "s", tuple(loads["bundle"])),
         Figure("scale", "load: population (population.load)", "s", tuple(loads["population"])),
     ]
