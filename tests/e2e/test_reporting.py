@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from analytics import auth, excel
@@ -60,9 +61,17 @@ def sign_in(page, password: str) -> None:
 
 def choose(page, key: str, option: str) -> None:
     box = page.locator(f".st-key-{key}").get_by_role("combobox")
-    box.focus()
-    box.press("ArrowDown")  # opens the list (a click on a filled box in a form does not, here)
-    page.get_by_role("option", name=option, exact=True).click()
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):  # a key pressed while a script run redraws the form can be lost: press again, at most 3 times
+        wait_until_rendered(page)
+        box.focus()
+        box.press("ArrowDown")  # opens the list (a click on a filled box in a form does not, here)
+        try:
+            wanted.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    wanted.click()
     expect(box).to_have_value(option)
 
 
@@ -135,6 +144,8 @@ def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text
     ]
     upload(page, "rapport.xlsx", trondheim_template(filled)[0])
     page.get_by_text("Dette blir lagret (3 rapporter):").wait_for()
+    page.get_by_role("button", name="Lagre alle 3").wait_for()  # drawn after the preview table: the table stands
+    wait_until_rendered(page)
     preview = cells(page, -1)
     assert FORMULA in preview and SCRIPT in preview and "fullført" in preview
     assert store.count() == before  # a preview writes nothing
@@ -214,6 +225,7 @@ def test_two_servers_on_two_ports_share_one_postgresql(page, postgres_url, edito
         expect(rollup_line(page, "Uten målområde")).to_have_text("Uten målområde — 0 av 4 i rute eller fullført")
         open_measures(page, url_a)
         sign_in(page, "hemmelig")
+        page.get_by_text("Innlogget som Kari Nordmann.").wait_for()
         choose(page, "report_measure", "Handlingsplan med målbare mål")
         page.locator(".st-key-report_period input").fill("2026-06")
         choose(page, "report_status", "fullført")
