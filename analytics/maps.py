@@ -19,8 +19,44 @@ MAP_HEIGHT_PX = 470
 
 
 def load_outlines(path: Path) -> dict:
-    """The country outlines as a GeoJSON dict (the app caches it in ui/cached.py)."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """The country outlines as a GeoJSON dict, each country with a land tone unlike its neighbours' (the app caches
+    it in ui/cached.py)."""
+    outlines = json.loads(Path(path).read_text(encoding="utf-8"))
+    for feature, tone in zip(outlines["features"], neighbour_tones(outlines), strict=True):
+        feature["properties"]["fill"] = palette.rgb(palette.LAND_TONES[tone])
+    return outlines
+
+
+def _vertices(feature: dict) -> set[tuple[float, float]]:
+    geometry = feature["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return {(round(x, 4), round(y, 4)) for polygon in polygons for ring in polygon for x, y in ring}
+
+
+def neighbour_tones(outlines: dict) -> list[int]:
+    """A tone index per country such that countries sharing a border (two or more common vertices) differ:
+    greedy colouring, most-connected first. Borders drawn as lines cost a software-rendered browser ~200 ms
+    on every year change; tones show the same borders for nothing."""
+    owners: dict[tuple[float, float], list[int]] = {}
+    for index, feature in enumerate(outlines["features"]):
+        for vertex in _vertices(feature):
+            owners.setdefault(vertex, []).append(index)
+    shared: dict[tuple[int, int], int] = {}
+    for countries in owners.values():
+        for a in countries:
+            for b in countries:
+                if a < b:
+                    shared[(a, b)] = shared.get((a, b), 0) + 1
+    neighbours: dict[int, set[int]] = {i: set() for i in range(len(outlines["features"]))}
+    for (a, b), count in shared.items():
+        if count >= 2:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    tones: dict[int, int] = {}
+    for country in sorted(neighbours, key=lambda i: -len(neighbours[i])):
+        taken = {tones[n] for n in neighbours[country] if n in tones}
+        tones[country] = next(t for t in range(len(palette.LAND_TONES)) if t not in taken)
+    return [tones[i] for i in range(len(neighbours))]
 
 
 def mercator_y(lat: float) -> float:
@@ -215,10 +251,8 @@ def partner_map(
             id="countries",
             data=outlines,
             filled=True,
-            stroked=True,
-            get_fill_color=palette.rgb(palette.LAND),
-            get_line_color=palette.rgb(palette.BORDER),
-            line_width_min_pixels=0.6,
+            stroked=False,  # borders are shown by the tones of neighbouring countries (see neighbour_tones)
+            get_fill_color="properties.fill",
         ),
         pdk.Layer(
             "ArcLayer",

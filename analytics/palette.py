@@ -65,6 +65,8 @@ LIGHT_COLOURS = {
 DORMANT_GREY = "#8C8C8C"
 HOME_COLOUR = OKABE_ITO["black"]
 LAND = "#E6E3DA"
+# Land in a few light, neutral tones, so that neighbouring countries differ without border lines.
+LAND_TONES = ("#E6E3DA", "#D9D5C9", "#EFEDE6", "#DDD9CF", "#E9E6DF")
 OCEAN = "#F4F8FB"
 BORDER = "#FFFFFF"
 

@@ -111,3 +111,30 @@ def test_points_and_labels_are_drawn_over_the_arcs(deck_json):
     for item in deck_json["layers"]:
         if item["id"] in ("partners", "home") or item["id"].startswith("labels-"):
             assert item["parameters"] == {"depthCompare": "always"}, item["id"]
+
+
+def test_neighbouring_countries_get_different_land_tones():
+    by_name = {feature["properties"]["name"]: feature["properties"]["fill"] for feature in OUTLINES["features"]}
+    for first, second in [
+        ("Norway", "Sweden"),
+        ("Norway", "Finland"),
+        ("Sweden", "Finland"),
+        ("Germany", "Poland"),
+        ("Austria", "Germany"),
+        ("Moldova", "Ukraine"),
+        ("Israel", "Palestine"),
+        ("Eritrea", "Sudan"),
+    ]:
+        assert by_name[first] != by_name[second], (first, second)
+
+
+def test_every_pair_of_countries_sharing_a_border_differs_in_tone():
+    tones = maps.neighbour_tones(OUTLINES)
+    vertices = [maps._vertices(feature) for feature in OUTLINES["features"]]
+    clashes = [
+        (a, b)
+        for a in range(len(vertices))
+        for b in range(a + 1, len(vertices))
+        if tones[a] == tones[b] and len(vertices[a] & vertices[b]) >= 2
+    ]
+    assert clashes == []
