@@ -9,6 +9,7 @@ in Norwegian by row and column — never a part of the file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import zipfile
@@ -28,6 +29,12 @@ TO_FILL = ["Periode", "Status", "Fremdrift (%)", "Indikatorverdi", "Kommentar"]
 HEADER = GIVEN + TO_FILL
 PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FORMULA_START = ("=", "+", "-", "@")
+
+
+def upload_batch(content: bytes) -> str:
+    """The batch id of an uploaded file: its content hash, so the same file saved twice is recognised
+    (39 characters: it fits the store's 40-character column, which PostgreSQL enforces)."""
+    return "upload-" + hashlib.sha256(content).hexdigest()[:32]
 
 
 def _text_cell(cell, value) -> None:

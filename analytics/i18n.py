@@ -575,6 +575,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measures.upload_nothing": ("Filen har ingen utfylte rader.", "The file has no filled rows."),
     "measures.upload_confirm": ("Lagre alle {n}", "Save all {n}"),
     "measures.upload_saved": ("{n} rapporter er lagret.", "{n} reports were saved."),
+    "measures.upload_saved_before": (
+        "Denne fila ble lagret {date}. Lagrer du den igjen, blir hver rapport registrert to ganger.",
+        "This file was saved on {date}. Saving it again records every report twice.",
+    ),
     "measures.export": ("Last ned rapportene (Excel)", "Download the reports (Excel)"),
     "status.ikke_startet": ("ikke startet", "not started"),
     "status.i_rute": ("i rute", "on track"),

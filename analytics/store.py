@@ -143,15 +143,24 @@ class Store:
     ) -> int:
         """Write all reports in one transaction (all or nothing); returns how many were written."""
         batch = batch or uuid.uuid4().hex
+        _check_lengths({"batch": batch})
         now = now or _now()
         written = 0
         with self.engine.begin() as connection:
             for report in new:
-                connection.execute(reports.insert().values(**_row(report), reported_at=now, batch=batch))
+                row = _row(report)
+                _check_lengths(row)
+                connection.execute(reports.insert().values(**row, reported_at=now, batch=batch))
                 written += 1
                 if progress:
                     progress(written)
         return written
+
+    def has_batch(self, batch: str) -> dt.datetime | None:
+        """When a batch (e.g. one uploaded file, by its content hash) was saved, or None if it never was."""
+        query = sa.select(sa.func.min(reports.c.reported_at)).where(reports.c.batch == batch)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar()
 
     def add_if_empty(self, dated: Iterable[tuple[dt.datetime, Report]], batch: str) -> int:
         """Write reports with their own times in one transaction, only if there are no reports yet (the example
@@ -246,3 +255,12 @@ def _engine(url: str) -> sa.Engine:
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _check_lengths(row: dict) -> None:
+    """Refuse a value longer than its column before it reaches the database (SQLite ignores the length that
+    PostgreSQL enforces, so the same report must fail the same way on both)."""
+    for name, value in row.items():
+        length = getattr(reports.c[name].type, "length", None) if name in reports.c else None
+        if length and isinstance(value, str) and len(value) > length:
+            raise StoreError(f"Feltet «{name}» kan ha høyst {length} tegn; verdien har {len(value)}.")

@@ -14,7 +14,7 @@ from analytics.formatting import escape_markdown, format_date, format_int, forma
 from analytics.i18n import t
 from analytics.jsonstat import SsbError
 from analytics.provenance import safe_url, source_line
-from analytics.store import STATUSES, Report
+from analytics.store import STATUSES, Report, StoreError
 from ui import cached, editing
 
 PLAY_SECONDS = 0.4
@@ -484,8 +484,16 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
         return
     st.markdown(t("measures.upload_preview", lang, n=len(upload.reports)))
     st.dataframe(upload.preview, hide_index=True, width="stretch")
+    batch = excel.upload_batch(uploaded.getvalue())  # the same file saved twice is recognised by its content
+    saved_before = store.has_batch(batch)
+    if saved_before is not None:
+        st.warning(t("measures.upload_saved_before", lang, date=format_date(saved_before.date())))
     if st.button(t("measures.upload_confirm", lang, n=len(upload.reports)), type="primary", key="measures_upload_save"):
-        written = store.add(upload.reports, batch=f"upload-{uploaded.file_id}")
+        try:
+            written = store.add(upload.reports, batch=batch)
+        except StoreError as err:
+            st.error(str(err))
+            return
         st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
         st.session_state["measures_upload_round"] = round_ + 1  # the saved file cannot be saved twice
         st.rerun()
@@ -597,13 +605,15 @@ def report_downloads(build_slides, ctx) -> None:
     if pptx_column.button(t("present.make_pptx", lang), icon=":material/slideshow:", key="report_pptx_make"):
         with st.spinner(t("present.making_pptx", lang)):
             try:
-                st.session_state["report_pptx"] = report.pptx_report(build_slides(), title, ctx.today, lang)
+                st.session_state["report_pptx_deck"] = report.pptx_report(build_slides(), title, ctx.today, lang)
             except report.ReportError as err:
                 pptx_column.error(str(err))
-    if "report_pptx" in st.session_state:
+    # The deck lives under its own key: "report_pptx" is the download button's widget key, and Streamlit refuses
+    # a value written to a widget's key (StreamlitValueAssignmentNotAllowedError) in the browser.
+    if "report_pptx_deck" in st.session_state:
         pptx_column.download_button(
             t("present.download_pptx", lang),
-            st.session_state["report_pptx"],
+            st.session_state["report_pptx_deck"],
             file_name=f"{stem}-lysbilder.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             icon=":material/download:",
