@@ -43,6 +43,20 @@ def editor_server(tmp_path_factory, editor_secrets):
     process.wait(timeout=10)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store_server(request, tmp_path_factory, editor_secrets):
+    """A server with editors on each database: the default SQLite file, then a fresh PostgreSQL database (which,
+    unlike SQLite, enforces column lengths); yields (url, the store it writes to)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("editor_server")
+        return
+    database = new_postgres_database(request.getfixturevalue("postgres_url"))
+    process, url = start_server(ROOT / "data", env={"DATABASE_URL": database}, secrets=editor_secrets)
+    yield url, Store(database)
+    process.terminate()
+    process.wait(timeout=10)
+
+
 def open_measures(page, url: str) -> None:
     page.goto(f"{url}/tiltak")
     wait_until_rendered(page)
@@ -129,8 +143,8 @@ def test_a_wrong_password_shows_an_error_and_writes_nothing(page, editor_server,
     assert outside_requests == []
 
 
-def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text(page, editor_server, outside_requests):
-    url, store = editor_server
+def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text(page, store_server, outside_requests):
+    url, store = store_server
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_measures(page, url)
@@ -142,7 +156,8 @@ def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text
         ("hovedstrategi-4", "fullført", 100, SCRIPT),
         ("handlingsplan", "forsinket", 10, "vanlig tekst"),
     ]
-    upload(page, "rapport.xlsx", trondheim_template(filled)[0])
+    content = trondheim_template(filled)[0]
+    upload(page, "rapport.xlsx", content)
     page.get_by_text("Dette blir lagret (3 rapporter):").wait_for()
     page.get_by_role("button", name="Lagre alle 3").wait_for()  # drawn after the preview table: the table stands
     wait_until_rendered(page)
@@ -175,12 +190,17 @@ def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text
     comments = " ".join(cells(page, 1) + cells(page, 2) + cells(page, 3))
     assert SCRIPT in comments and FORMULA in comments
     assert page.locator("script", has_text="alert(1)").count() == 0
+    # the same file again: the preview warns that it was saved before, and nothing is written until confirmed
+    upload(page, "rapport-igjen.xlsx", content)
+    page.get_by_role("button", name="Lagre alle 3").wait_for()
+    expect(page.get_by_test_id("stAlertContentWarning")).to_contain_text("Denne fila ble lagret")
+    assert store.count() == before + 3
     assert dialogs == []
     assert outside_requests == []
 
 
-def test_a_broken_upload_lists_every_error_by_row_and_column_and_writes_nothing(page, editor_server, outside_requests):
-    url, store = editor_server
+def test_a_broken_upload_lists_every_error_by_row_and_column_and_writes_nothing(page, store_server, outside_requests):
+    url, store = store_server
     open_measures(page, url)
     sign_in(page, "hemmelig")
     before = store.count()
