@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.checks import Column, DataError, first_row, number_between, one_of, read_csv, require_known, slug, text
+from analytics.countries import with_country_names
 from analytics.formatting import format_change, format_int, format_percent, signed
 from analytics.i18n import in_language, t
 from analytics.jsonstat import SYMBOLS
@@ -531,7 +532,7 @@ class ForView:
     """What the Befolkning view draws from, computed once per snapshot and language. Every choice of region then
     works on that region's rows only (`by_region`), whatever the size of the file."""
 
-    figures: pd.DataFrame  # in_order() and with_region_names()
+    figures: pd.DataFrame  # in_order(), with_region_names() and with_country_names()
     names: dict[str, str]  # region key -> name, in order
     by_region: dict[str, pd.DataFrame]
     has_ssb_measures: bool
@@ -549,7 +550,7 @@ class ForView:
 
 def for_view(figures: pd.DataFrame, region_keys: list[str], sources: pd.DataFrame, lang: str) -> ForView:
     """The tables the Befolkning view shows, from the checked figures and the organisation's configured regions."""
-    figures = with_region_names(in_order(figures, region_keys), lang)
+    figures = with_country_names(with_region_names(in_order(figures, region_keys), lang), lang)
     names = dict(regions(figures))
     by_region = {key: rows for key, rows in figures.groupby("region", sort=False)}
     share = series(figures, "andel_innvandrerbakgrunn")
