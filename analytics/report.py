@@ -27,7 +27,7 @@ from pptx.util import Emu, Inches, Pt
 
 from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics.slides import Slide
+from analytics.slides import Slide, data_date_text
 
 ImageRenderer = Callable[[list[go.Figure]], list[bytes]]
 
@@ -58,8 +58,8 @@ def cell_text(value) -> str:
 
 
 def footer_text(slide: Slide, lang: str) -> str:
-    """The slide's source line and the date its figures stand at, on one line."""
-    return f"{slide.source_line} · {t('report.as_of', lang, date=format_date(slide.date))}"
+    """The slide's source line and the date of its data, on one line."""
+    return f"{slide.source_line} · {data_date_text(slide, lang)}"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -418,8 +418,7 @@ def add_content_slide(deck, slide_data: Slide, png: bytes | None, number: int, t
     add_body(slide, slide_data, png, lang)
     source, source_size = fitted_text(slide_data.source_line, FOOTER_BOX[2] - 0.1, FOOTER_BOX[3], (14, 12, 11, 10))
     add_text(slide, FOOTER_BOX, [(source, source_size, False, MUTED)], anchor=MSO_ANCHOR.BOTTOM)
-    as_of = t("report.as_of", lang, date=format_date(slide_data.date))
-    page = f"{as_of} · {t('report.page', lang, n=number, total=total)}"
+    page = f"{data_date_text(slide_data, lang)} · {t('report.page', lang, n=number, total=total)}"
     add_text(slide, PAGE_BOX, [(page, 12, False, MUTED)], anchor=MSO_ANCHOR.BOTTOM, align=PP_ALIGN.RIGHT)
 
 

@@ -29,10 +29,11 @@ class Slide:
     subtitle: str  # the organisation and what the figures are (e.g. "Trondheim kommune · 2026")
     summary: str  # one or two sentences saying what the chart shows (the text alternative)
     source_line: str  # "Kilde: …" / "Sources: …"
-    date: dt.date  # the date the figures stand at (today, or the data's own date)
+    date: dt.date  # the day the slide was made (today); never shown as the data's date
     figure: go.Figure | None = None  # the chart, if any
     table: pd.DataFrame = field(default_factory=pd.DataFrame)  # the data behind the chart, as text for people
     metrics: tuple[tuple[str, str], ...] = ()  # headline figures as (label, formatted value)
+    data_as_of: str = ""  # the data's own date in words: "tall for 2011–2018", "siste rapport 12.05.2026", …
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,47 @@ def build(slide_id: str, inputs: Inputs) -> Slide:
 
 
 def _subtitle(inputs: Inputs, what: str = "") -> str:
-    parts = [inputs.bundle.organisation["name"], what, format_date(inputs.today)]
+    parts = [inputs.bundle.organisation["name"], what]  # not today's date: it would read as the data's date
     if inputs.example_data:
         parts.append(t("slides.example_data", inputs.lang))
     return " · ".join(p for p in parts if p)
+
+
+def data_date_text(slide: Slide, lang: str) -> str:
+    """What a slide's footer says of its data's date: the data's own date in words, capitalised."""
+    text = slide.data_as_of or t("report.as_of", lang, date=format_date(slide.date))
+    return text[:1].upper() + text[1:]
+
+
+def sources_dated(sources: pd.DataFrame, source_ids, lang: str) -> str:
+    """The years the cited sources are dated ("kilder datert 2019–2024"), or that they are undated."""
+    cited = sources[sources["id"].isin(set(source_ids))]
+    years = sorted({d[:4] for d in cited["date"].dropna() if isinstance(d, str) and d[:4].isdigit()})
+    if not years:
+        return t("slides.data.undated", lang)
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return t("slides.data.sources_dated", lang, years=span)
+
+
+def reports_dated(reports: pd.DataFrame, lang: str) -> str:
+    """The date of the latest status report ("siste rapport 12.05.2026"), or that there is none yet."""
+    if reports.empty or reports["reported_at"].dropna().empty:
+        return t("slides.data.no_reports", lang)
+    latest = pd.Timestamp(reports["reported_at"].dropna().max())
+    return t("slides.data.latest_report", lang, date=format_date(latest.date()))
+
+
+def figures_dated(rows: pd.DataFrame, lang: str) -> str:
+    """The years of the figures shown ("tall for 2011–2018"), and when they were fetched from SSB if they were."""
+    years = sorted(int(y) for y in rows["year"].dropna().unique())
+    if not years:
+        return t("slides.data.no_figures", lang)
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    text = t("slides.data.years", lang, years=span)
+    fetched = population.fetch_info(rows).get("fetched", "") if "table" in rows else ""
+    if fetched:
+        text += ", " + t("slides.data.fetched", lang, date=format_date(pd.Timestamp(fetched).date()))
+    return text
 
 
 def _measure_table(inputs: Inputs) -> pd.DataFrame:
@@ -102,6 +140,7 @@ def _overview(inputs: Inputs) -> Slide:
         date=inputs.today,
         table=table,
         metrics=tuple((f.label, f.value) for f in figures),
+        data_as_of=f"{sources_dated(inputs.sources, sources, lang)}; {reports_dated(inputs.reports, lang)}",
     )
 
 
@@ -127,6 +166,7 @@ def _partners(inputs: Inputs) -> Slide:
         date=inputs.today,
         figure=fig,
         table=partners.partner_table(partners_now, inputs.sources, lang),
+        data_as_of=sources_dated(inputs.sources, [*bundle.partners["source"], *bundle.partners["status_source"]], lang),
     )
 
 
@@ -149,6 +189,7 @@ def _networks(inputs: Inputs) -> Slide:
         date=inputs.today,
         figure=charts.count_bars(per_goal_area, "label", ""),
         table=table,
+        data_as_of=sources_dated(inputs.sources, bundle.network_goal_areas["source"], lang),
     )
 
 
@@ -179,6 +220,7 @@ def _measures(inputs: Inputs) -> Slide:
         date=inputs.today,
         figure=charts.status_bars(rolled, names, colours, status_labels, ""),
         table=rollup_table(rolled, names, status_labels, lang),
+        data_as_of=reports_dated(inputs.reports, lang),
     )
 
 
@@ -203,6 +245,7 @@ def _population(inputs: Inputs) -> Slide:
         date=inputs.today,
         figure=charts.share_over_time(share, ""),
         table=population.share_table(share, lang),
+        data_as_of=figures_dated(measured, lang),
     )
 
 

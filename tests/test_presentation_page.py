@@ -96,7 +96,7 @@ def test_making_the_powerpoint_offers_it_for_download(chromium):
     at = opened("views/presentasjon.py", slides=["Status for tiltakene"])
     at.button(key="report_pptx_make").click().run()
     assert not at.error
-    assert at.session_state["report_pptx"][:2] == b"PK"  # a zip: the .pptx the download button hands out
+    assert at.session_state["report_pptx_deck"][:2] == b"PK"  # a zip: the .pptx the download button hands out
 
 
 def test_without_chromium_the_powerpoint_says_so_and_writes_nothing(monkeypatch):
@@ -104,4 +104,4 @@ def test_without_chromium_the_powerpoint_says_so_and_writes_nothing(monkeypatch)
     at = opened("views/presentasjon.py", slides=["Status for tiltakene"])
     at.button(key="report_pptx_make").click().run()
     assert any("HTML-rapporten virker uten" in e.value for e in at.error)
-    assert "report_pptx" not in at.session_state
+    assert "report_pptx_deck" not in at.session_state

@@ -102,7 +102,7 @@ def test_deck_is_16_9_with_a_title_slide_and_one_slide_per_slide(slides):
     assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
     assert len(deck.slides) == 1 + len(slides)
     assert deck.slides[0].shapes.title.text == "Rapport til formannskapet"
-    assert "Generert 29.08.2019" in all_text(deck.slides[0])
+    assert "Laget 29.08.2019" in all_text(deck.slides[0])
     assert [s.shapes.title.text for s in list(deck.slides)[1:]] == [slide.title for slide in slides]
 
 
@@ -140,7 +140,7 @@ def test_each_slide_shows_its_source_line_date_summary_and_metrics(slides):
 
 def test_english_deck_uses_the_english_strings(slides):
     deck = read_deck(pptx_report(slides[:1], "Report", GENERATED, "en", images=FakeRenderer()))
-    assert "Generated 29.08.2019" in all_text(deck.slides[0])
+    assert "Made 29.08.2019" in all_text(deck.slides[0])
     assert "Figures as of 22.11.2026" in all_text(deck.slides[1])
 
 
@@ -345,8 +345,8 @@ def test_tables_are_accessible_and_missing_values_are_shown_as_a_dash(page_html)
 def test_language_date_and_headings(slides):
     nb = html_report(slides, "Rapport", GENERATED, "nb")
     en = html_report(slides, "Report", GENERATED, "en")
-    assert '<html lang="nb">' in nb and "Generert 29.08.2019" in nb and ">Kilder</h2>" in nb
-    assert '<html lang="en">' in en and "Generated 29.08.2019" in en and ">Sources</h2>" in en
+    assert '<html lang="nb">' in nb and "Laget 29.08.2019" in nb and ">Kilder</h2>" in nb
+    assert '<html lang="en">' in en and "Made 29.08.2019" in en and ">Sources</h2>" in en
     assert len(re.findall(r"<h1[ >]", nb)) == 1
     assert len(re.findall(r"<h2[ >]", nb)) == len(slides) + 2  # contents, one per slide, sources
     assert "break-before: page" in nb  # one slide per printed page

@@ -52,9 +52,45 @@ def test_every_slide_has_title_summary_source_line_date_and_its_data(sources, sl
     slide = slides.build(slide_id, inputs(sources, "trondheim", lang))
     assert slide.id == slide_id and slide.title and slide.summary
     assert slide.source_line.startswith(("Kilde:", "Kilder:", "Source:", "Sources:"))
-    assert slide.date == TODAY and "23.11.2026" not in slide.subtitle and "22.11.2026" in slide.subtitle
+    assert slide.date == TODAY and "22.11.2026" not in slide.subtitle  # today's date never reads as the data's
+    assert slide.data_as_of and "22.11.2026" not in slide.data_as_of
     assert not slide.table.empty
     assert (slide.figure is None) == (slide_id == "oversikt")
+
+
+@pytest.mark.parametrize(
+    ("slide_id", "lang", "text"),
+    [
+        ("befolkning", "nb", "tall for 2013–2023"),
+        ("befolkning", "en", "figures for 2013–2023"),
+        ("tiltak", "nb", "ingen rapporter ennå"),
+        ("vennskapsbyer", "nb", "kilder datert "),
+        ("nettverk", "en", "sources dated "),
+    ],
+)
+def test_every_slide_says_the_date_of_its_own_data(sources, slide_id, lang, text):
+    slide = slides.build(slide_id, inputs(sources, "trondheim", lang))
+    assert slide.data_as_of.startswith(text)
+    assert slides.data_date_text(slide, lang).startswith(text[:1].upper() + text[1:])
+
+
+def test_the_measures_slide_gives_the_date_of_the_latest_report(sources):
+    reports = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "measure_id": ["handlingsplan", "handlingsplan"],
+            "period": ["2026", "2026"],
+            "status": ["i_rute", "forsinket"],
+            "progress": [10.0, 20.0],
+            "indicator_value": [None, None],
+            "comment": ["", ""],
+            "reporter": ["A", "B"],
+            "reported_at": pd.to_datetime(["2026-03-01T10:00:00Z", "2026-05-12T09:00:00Z"]),
+            "batch": ["a", "b"],
+        }
+    )
+    slide = slides.build("tiltak", inputs(sources, "trondheim", reports=reports))
+    assert slide.data_as_of == "siste rapport 12.05.2026"
 
 
 def test_the_overview_slide_has_the_headline_figures(sources):

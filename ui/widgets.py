@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, excel, networks, palette, partners, population, report, ssb
+from analytics import charts, excel, networks, palette, partners, population, report, slides, ssb
 from analytics.checks import DataError
 from analytics.formatting import escape_markdown, format_date, format_int, format_percent, format_timestamp
 from analytics.i18n import t
@@ -578,7 +578,7 @@ def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> N
         st.plotly_chart(figure, width="stretch", theme=None, config={"displaylogo": False}, key=f"slide_{slide.id}")
     if slide.summary:
         st.markdown(escape_markdown(slide.summary))
-    st.caption(f"{escape_markdown(slide.source_line)} · {t('present.as_of', lang, date=format_date(slide.date))}")
+    st.caption(escape_markdown(f"{slide.source_line} · {slides.data_date_text(slide, lang)}"))
     if slide.figure is None and not slide.table.empty:
         st.dataframe(slide.table, hide_index=True, width="stretch")
     elif not slide.table.empty:
