@@ -1,27 +1,34 @@
 """The deployment in deploy/: Debian's nginx, rendered from deploy/nginx/ with test ports, in front of two app servers
 under /internasjonal/ on one PostgreSQL. A report saved through one server is seen through the other, both via the
-proxy, and every request of a browser stays on the server nginx's routing cookie chose (websocket included)."""
+proxy, and every request of a browser stays on the server nginx's routing cookie chose (websocket included). An
+editor signs in with OpenID Connect (st.login) through the proxy against a stand-in provider on loopback."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from secrets import token_hex
 
 import pytest
+from joserfc import jwt
+from joserfc.jwk import RSAKey
 from playwright.sync_api import expect
 
 from analytics import auth
 from analytics.store import Store
 from tests.conftest import new_postgres_database
-from tests.e2e.conftest import LOOPBACK, ROOT, _free_port, guard_requests, start_server
+from tests.e2e.conftest import LOOPBACK, ROOT, _free_port, guard_requests, start_server, wait_until_rendered
 from tests.e2e.test_reporting import cells, choose, open_measures, rollup_line, sign_in
 
 NGINX = Path("/usr/sbin/nginx")
@@ -93,7 +100,7 @@ http {{
     return path
 
 
-def start_nginx(apps: list[str]) -> tuple[subprocess.Popen, str, Path]:
+def start_nginx(apps: list[str], port: int) -> tuple[subprocess.Popen, str, Path]:
     """Debian's nginx in the foreground with a temporary prefix; returns (process, proxy url, access log)."""
     prefix = Path(tempfile.mkdtemp(prefix="dashboard-nginx-"))  # not under pytest's 0700 folder: workers read it
     prefix.chmod(0o755)
@@ -101,7 +108,6 @@ def start_nginx(apps: list[str]) -> tuple[subprocess.Popen, str, Path]:
         (prefix / "temp" / name).mkdir(parents=True)
         if os.geteuid() == 0:
             shutil.chown(prefix / "temp" / name, "nobody")
-    port = _free_port()
     config = nginx_config(prefix, port, apps)
     checked = subprocess.run([NGINX, "-t", "-p", prefix, "-c", config], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
@@ -187,7 +193,7 @@ def test_a_report_saved_through_one_server_is_seen_through_the_other_via_nginx(
             servers.append(start_server(ROOT / "data", env=env, secrets=secrets_file, base_path=SUB_PATH))
             processes.append(servers[-1][0])
         apps = [url.removeprefix("http://").removesuffix(f"/{SUB_PATH}") for _, url in servers]
-        proxy_process, proxy, access_log = start_nginx(apps)
+        proxy_process, proxy, access_log = start_nginx(apps, _free_port())
         processes.insert(0, proxy_process)
         app = f"{proxy}/{SUB_PATH}"
         assert status_of(f"{proxy}/{SUB_PATH}") == 301  # nginx adds the slash
@@ -272,5 +278,139 @@ def test_a_report_saved_through_one_server_is_seen_through_the_other_via_nginx(
         for context in contexts:
             context.close()
         for process in processes:  # nginx first, then the app servers
+            process.terminate()
+            process.wait(timeout=10)
+
+
+class FakeIdentityProvider(BaseHTTPRequestHandler):
+    """An OpenID Connect provider on loopback, as Entra ID answers: discovery, authorize (signs in at once as
+    `USER`), token (an RS256-signed ID token with the nonce it was given) and its key set."""
+
+    key = RSAKey.generate_key(2048, parameters={"kid": "test"})
+    client_id = "dashboard-test"
+    user = {"sub": "kari-1", "name": "Kari Entra", "email": "kari@example.invalid"}
+    nonces: dict[str, str] = {}
+
+    def issuer(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def answer(self, status: int, body: dict | None = None, location: str | None = None) -> None:
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        data = json.dumps(body or {}).encode()
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        url = urllib.parse.urlsplit(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query))
+        if url.path == "/.well-known/openid-configuration":
+            self.answer(
+                200,
+                {
+                    "issuer": self.issuer(),
+                    "authorization_endpoint": f"{self.issuer()}/authorize",
+                    "token_endpoint": f"{self.issuer()}/token",
+                    "jwks_uri": f"{self.issuer()}/keys",
+                    "response_types_supported": ["code"],
+                    "subject_types_supported": ["public"],
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                    "code_challenge_methods_supported": ["S256"],
+                },
+            )
+        elif url.path == "/keys":
+            self.answer(200, {"keys": [self.key.as_dict(private=False)]})
+        elif url.path == "/authorize":
+            code = f"code-{len(self.nonces)}"
+            self.nonces[code] = query["nonce"]
+            back = f"{query['redirect_uri']}?" + urllib.parse.urlencode({"code": code, "state": query["state"]})
+            self.answer(302, location=back)
+        else:
+            self.answer(404)
+
+    def do_POST(self):  # noqa: N802
+        form = dict(urllib.parse.parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode()))
+        now = int(time.time())
+        claims = {
+            **self.user,
+            "iss": self.issuer(),
+            "aud": self.client_id,
+            "iat": now,
+            "exp": now + 300,
+            "nonce": self.nonces[form["code"]],
+        }
+        id_token = jwt.encode({"alg": "RS256", "kid": "test"}, claims, self.key)
+        self.answer(200, {"access_token": "a", "token_type": "Bearer", "expires_in": 300, "id_token": id_token})
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def identity_provider():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeIdentityProvider)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_editor_signs_in_with_oidc_through_nginx_and_stays_signed_in_on_either_server(
+    page, identity_provider, tmp_path, outside_requests
+):
+    port = _free_port()
+    proxy = f"http://127.0.0.1:{port}"
+    secrets_path = tmp_path / "secrets.toml"
+    secrets_path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{proxy}/{SUB_PATH}/oauth2callback"\n'
+        f'cookie_secret = "{token_hex(32)}"\n'
+        f'client_id = "{FakeIdentityProvider.client_id}"\n'
+        'client_secret = "not-a-real-secret"\n'
+        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n',
+        encoding="utf-8",
+    )
+    processes = []
+    try:
+        servers = []
+        for _ in range(2):
+            servers.append(start_server(ROOT / "data", secrets=secrets_path, base_path=SUB_PATH))
+            processes.append(servers[-1][0])
+        apps = [url.removeprefix("http://").removesuffix(f"/{SUB_PATH}") for _, url in servers]
+        proxy_process, proxy, access_log = start_nginx(apps, port)
+        processes.insert(0, proxy_process)
+        app = f"{proxy}/{SUB_PATH}"
+
+        page.goto(f"{app}/tiltak")
+        wait_until_rendered(page)
+        page.get_by_role("button", name="Logg inn for å rapportere").click()  # st.login: out to the provider and back
+        page.wait_for_url(f"{app}/")
+        open_measures(page, app)
+        expect(page.get_by_text("Innlogget som Kari Entra.")).to_have_count(1)
+        expect(page.get_by_role("button", name="Lagre rapport")).to_have_count(1)
+        route = next(c["value"] for c in page.context.cookies() if c["name"] == COOKIE)
+        first_app = upstream_of(access_log, route)
+        callbacks = [line for line in log_lines(access_log) if line["path"].startswith(f"/{SUB_PATH}/oauth2callback")]
+        assert [line["upstream"] for line in callbacks] == [first_app]  # the callback reached the server that began
+
+        # the same browser, routed to the other server, is still signed in there (one cookie_secret for both)
+        other_app = next(address for address in apps if address != first_app)
+        other_route = route_to(proxy, access_log, other_app)
+        page.context.add_cookies(
+            [{"name": COOKIE, "value": other_route, "domain": "127.0.0.1", "path": f"/{SUB_PATH}"}]
+        )
+        open_measures(page, app)
+        expect(page.get_by_text("Innlogget som Kari Entra.")).to_have_count(1)
+
+        def reloads(lines):
+            return [line for line in lines if line["route"] == other_route and line["path"].endswith("/tiltak")]
+
+        assert [line["upstream"] for line in reloads(wait_for_log(access_log, reloads))] == [other_app]
+        assert outside_requests == []
+    finally:
+        for process in processes:
             process.terminate()
             process.wait(timeout=10)
