@@ -29,7 +29,7 @@ from analytics import auth
 from analytics.store import Store
 from tests.conftest import new_postgres_database
 from tests.e2e.conftest import LOOPBACK, ROOT, _free_port, guard_requests, start_server, wait_until_rendered
-from tests.e2e.test_reporting import cells, choose, open_measures, rollup_line, sign_in
+from tests.e2e.test_reporting import cells, choose, open_measures, rollup_line, sign_in, trondheim_template, upload
 
 NGINX = Path("/usr/sbin/nginx")
 SUB_PATH = "internasjonal"
@@ -230,17 +230,25 @@ def test_a_report_saved_through_one_server_is_seen_through_the_other_via_nginx(
         writer.locator(".st-key-report_comment textarea").fill("levert via nginx")
         writer.get_by_role("button", name="Lagre rapport").click()
         writer.get_by_text("Rapporten er lagret.").wait_for()
+        # and an Excel upload, which goes to the server holding the session (its file is kept there)
+        filled = [("vennskapsbyavtaler", "i rute", 40, "opplastet via nginx"), ("hovedstrategi-4", "fullført", 100, "")]
+        upload(writer, "rapport.xlsx", trondheim_template(filled)[0])
+        writer.get_by_role("button", name="Lagre alle 2").click()
+        writer.get_by_text("2 rapporter er lagret.").wait_for()
 
         # 4/ ... and see it through the second
         open_measures(reader, app)
         expect(rollup_line(reader, "Uten målområde")).to_have_text("Uten målområde — 1 av 4 i rute eller fullført")
+        expect(rollup_line(reader, "Vennskapsbyer")).to_have_text("Vennskapsbyer — 2 av 2 i rute eller fullført")
         table = cells(reader, 0)
         assert table[table.index("handlingsplan") + 4] == "fullført"
         reader.get_by_role("heading", name="Status per målområde").evaluate("heading => heading.scrollIntoView()")
         reader.screenshot(path=tmp_path / "deploy-proxy.png")  # docs/deploy-proxy.png
         stored = Store(database).reports("trondheim")
-        assert stored[["measure_id", "status", "comment", "reporter"]].values.tolist() == [
-            ["handlingsplan", "fullfort", "levert via nginx", "Kari Nordmann"]
+        assert sorted(stored[["measure_id", "status", "comment", "reporter"]].values.tolist()) == [
+            ["handlingsplan", "fullfort", "levert via nginx", "Kari Nordmann"],
+            ["hovedstrategi-4", "fullfort", "", "Kari Nordmann"],
+            ["vennskapsbyavtaler", "i_rute", "opplastet via nginx", "Kari Nordmann"],
         ]
         assert first_outside == [] and second_outside == []
 
@@ -262,6 +270,8 @@ def test_a_report_saved_through_one_server_is_seen_through_the_other_via_nginx(
             assert {line["upstream"] for line in lines if line["route"] == route} == {upstream}
             assert {line["status"] for line in websockets_of(lines, route)} == {"101"}
         assert not [line for line in lines if line["route"] in routes and line["status"].startswith("5")]
+        uploads = [line for line in lines if line["path"].startswith(f"/{SUB_PATH}/_stcore/upload_file/")]
+        assert uploads and {(line["route"], line["status"]) for line in uploads} == {(cookie["value"], "204")}
 
         # 6/ With the writer's server stopped, nginx sends its browser to the other one
         writer_process = next(process for process, url in servers if writer_app in url)
