@@ -60,13 +60,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Path | None = None):
+def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Path | None = None, base_path: str = ""):
     """Start `streamlit run app.py` on a free loopback port; returns (process, base url) once it answers.
 
     Its state folder is empty (unless `env` names one), "SSB" is a loopback port nobody listens on (a refresh fails
     as offline), and it reads secrets only from `secrets` (a file outside the repo; none by default), never from
     the repo's or the user's .streamlit/secrets.toml. `env` adds to or overrides its environment, e.g. DATABASE_URL;
-    a DATABASE_URL or DASHBOARD_DEMO of the shell running the tests is not passed on."""
+    a DATABASE_URL or DASHBOARD_DEMO of the shell running the tests is not passed on. `base_path` serves the app
+    under a sub-path (`server.baseUrlPath`, as behind a proxy); the returned url then ends with it."""
     port = _free_port()
     state = tempfile.mkdtemp(prefix="dashboard-state-")
     inherited = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DASHBOARD_DEMO")}
@@ -91,13 +92,14 @@ def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Pat
             "127.0.0.1",
             "--secrets.files",
             str(secrets or Path(state) / "no-secrets.toml"),
+            *(["--server.baseUrlPath", base_path] if base_path else []),
         ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
