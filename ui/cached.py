@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, charts, demo, maps, partners, population, progress, ssb
+from analytics import about, auth, charts, demo, maps, partners, population, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -178,3 +178,9 @@ def partner_deck(folder: Path, org_id: str, today: dt.date, year: int, extent: s
     visible = partners.partners_active_in(checked.partners, year)
     view = maps.view_for(checked.partners, home, extent)
     return maps.partner_map(visible, home, outlines(folder), view, partners.partner_tooltips(visible, lang))
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_throttles(state: Path) -> auth.Throttles:
+    """Failed sign-ins per username and per client, shared by every session of this server (per state folder)."""
+    return auth.Throttles()
