@@ -21,6 +21,7 @@ class DataError(ValueError):
 
     def __init__(self, file, problem, row=None, column=None, expected=None):
         self.file, self.row, self.column, self.expected = str(file), row, column, expected
+        self.problem = problem
         where = f"Feil i {self.file}"
         if row is not None:
             where += f", rad {row}"
@@ -30,6 +31,10 @@ class DataError(ValueError):
         if expected:
             text += f" Forventet: {expected}."
         super().__init__(text)
+
+    def shown_as(self, name: str) -> DataError:
+        """The same error naming the file as `name` (relative to the data folder: no server path for a reader)."""
+        return DataError(name, self.problem, self.row, self.column, self.expected)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,15 @@ def iso_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise ValueError("en dato som ÅÅÅÅ-MM-DD (for eksempel «2019-08-29»)") from None
+
+
+def iso_time(value: str) -> str:
+    """A date or time in ISO 8601 («2025-03-11» or «2025-03-11T07:00:00Z»), kept as written."""
+    try:
+        dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError("en ISO-tid som «2025-03-11T07:00:00Z»") from None
+    return value.strip()
 
 
 def sdg_list(value: str) -> tuple[int, ...]:

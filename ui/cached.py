@@ -65,14 +65,9 @@ def population_figures(folder: Path, org_id: str, today: dt.date):
 
 @st.cache_resource(show_spinner=False)
 def _population(folder: Path, org_id: str, today: dt.date, fetched: Path, stamp: int | None):
-    known = sources(folder)["id"]
-    warning = None
-    if stamp is not None:
-        try:
-            return population.load(fetched, known, today), None
-        except DataError as err:
-            warning = str(err)
-    return population.load(folder / org_id / population.FILE, known, today), warning
+    shown_as = f"SSB-kopien ssb/{org_id}/{population.FILE}"
+    shipped = folder / org_id / population.FILE
+    return population.fetched_or_shipped(fetched, shown_as, shipped, sources(folder)["id"], today)
 
 
 @st.cache_resource(show_spinner=False)
