@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, auth, charts, demo, maps, partners, population, progress, ssb
+from analytics import about, auth, charts, demo, excel, maps, partners, population, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -179,3 +179,10 @@ def partner_deck(folder: Path, org_id: str, today: dt.date, year: int, extent: s
 def sign_in_throttles(state: Path) -> auth.Throttles:
     """Failed sign-ins per username and per client, shared by every session of this server (per state folder)."""
     return auth.Throttles()
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def upload(content: bytes, file: str, measures, organisation: str, reporter: str):
+    """An uploaded Excel file read once (keyed by its content, among the rest), not again on every rerun while it
+    stays in the uploader."""
+    return excel.read_upload(content, file, measures, organisation, reporter)
