@@ -19,6 +19,7 @@ from analytics.checks import (
     one_of,
     read_csv,
     read_yaml,
+    relative,
     require_known,
     require_unique,
     require_unique_pairs,
@@ -208,7 +209,14 @@ def list_bundles(data_dir: Path) -> list[tuple[str, str]]:
     """(id, name) of every folder under data_dir that holds an organisation.yml, sorted by name."""
     found = []
     for path in sorted(data_dir.glob("*/organisation.yml")):
-        organisation = read_yaml(path) or {}
+        try:
+            organisation = read_yaml(path) or {}
+            if not isinstance(organisation, dict):
+                raise DataError(
+                    path, "filen er ikke en oppføring med felt.", expected="felt " + ", ".join(ORGANISATION_KEYS)
+                )
+        except DataError as error:
+            raise relative(error, data_dir) from None
         found.append((path.parent.name, str(organisation.get("name", path.parent.name))))
     return sorted(found, key=lambda item: item[1])
 
@@ -218,6 +226,13 @@ SOURCE_FIELDS = ("title", "publisher", "url", "date", "licence")
 
 def load_sources(path: Path) -> pd.DataFrame:
     """One row per source: id, title, publisher, url, date, licence, short, note."""
+    try:
+        return _load_sources(path)
+    except DataError as error:
+        raise relative(error, path.parent) from None
+
+
+def _load_sources(path: Path) -> pd.DataFrame:
     document = read_yaml(path)
     if not isinstance(document, dict) or not document:
         raise DataError(path, "filen har ingen kilder.", expected="én oppføring per kilde-id")
@@ -253,7 +268,15 @@ def _as_text(value) -> str:
 
 
 def load_bundle(folder: Path, known_sources, today: dt.date) -> Bundle:
-    """The checked bundle in `folder`; any problem raises a DataError and nothing is returned."""
+    """The checked bundle in `folder`; any problem raises a DataError (naming the file relative to the data
+    folder) and nothing is returned."""
+    try:
+        return _load_bundle(folder, known_sources, today)
+    except DataError as error:
+        raise relative(error, folder.parent) from None
+
+
+def _load_bundle(folder: Path, known_sources, today: dt.date) -> Bundle:
     organisation = _load_organisation(folder / "organisation.yml", known_sources)
     frames = {
         "goal_areas": _optional_csv(folder / "goal_areas.csv", goal_area_columns()),
@@ -266,6 +289,13 @@ def load_bundle(folder: Path, known_sources, today: dt.date) -> Bundle:
         "measures": _optional_csv(folder / "measures.csv", measure_columns()),
     }
     _check_references(folder, frames, known_sources)
+    if not frames["partners"].empty and organisation.get("home") is None:
+        raise DataError(
+            folder / "organisation.yml",
+            "feltet «home» mangler, men partners.csv har vennskapsbyer (kartet trenger hjembyen).",
+            column="home",
+            expected="home med name, lat, lon og source",
+        )
     frames["partners"] = frames["partners"].sort_values(["since_year", "name"], ignore_index=True)
     return Bundle(organisation=organisation, **frames)
 
@@ -380,6 +410,7 @@ def _load_organisation(path: Path, known_sources) -> dict:
             column="id",
             expected=f"«{path.parent.name}»",
         )
+    _check_blocks(path, document)
     _check_home(path, document.get("home"), known_sources)
     for source_id in _source_ids_in(document):
         if source_id not in set(known_sources):
@@ -390,6 +421,61 @@ def _load_organisation(path: Path, known_sources) -> dict:
                 expected="en kjent kilde-id i data/sources.yml",
             )
     return document
+
+
+# The blocks of organisation.yml the views read: (block, whether it is a list of entries, the fields each must have)
+ORGANISATION_BLOCKS = (
+    ("home", False, ("name", "lat", "lon", "source")),
+    ("strategy", False, ("title", "source")),
+    ("notes", True, ("text_nb", "source")),
+    ("population.regions", True, ("key", "name")),
+    ("terms", False, ()),
+)
+
+
+def _check_blocks(path: Path, document: dict) -> None:
+    """Every block the views read has the shape and fields they need, so a missing key is a message, not a
+    KeyError in a view."""
+    for name, is_list, fields in ORGANISATION_BLOCKS:
+        parent, _, key = name.rpartition(".")
+        holder = document.get(parent) if parent else document
+        if parent and holder is not None and not isinstance(holder, dict):
+            raise DataError(path, f"«{parent}» er ikke en oppføring med felt.", column=parent, expected=f"felt {key}")
+        block = (holder or {}).get(key)
+        if block is None:
+            continue
+        entries = block if is_list else [block]
+        if is_list and not isinstance(block, list):
+            raise DataError(path, f"«{name}» er ikke en liste.", column=name, expected="en liste med oppføringer")
+        for number, entry in enumerate(entries):
+            where = f"{name}[{number}]" if is_list else name
+            if not isinstance(entry, dict):
+                raise DataError(
+                    path, f"«{where}» er ikke en oppføring med felt.", column=where, expected=_fields(fields)
+                )
+            missing = [field for field in fields if entry.get(field) is None or str(entry[field]).strip() == ""]
+            if missing:
+                raise DataError(
+                    path,
+                    f"«{where}» mangler feltet «{missing[0]}».",
+                    column=f"{where}.{missing[0]}",
+                    expected=_fields(fields),
+                )
+    regions = (document.get("population") or {}).get("regions") or []
+    for number, region in enumerate(regions):
+        try:
+            slug(str(region["key"]))
+        except ValueError as error:
+            raise DataError(
+                path,
+                f"«{region['key']}» er ikke en gyldig nøkkel.",
+                column=f"population.regions[{number}].key",
+                expected=str(error),
+            ) from None
+
+
+def _fields(fields) -> str:
+    return "feltene " + ", ".join(fields) if fields else "en oppføring med felt"
 
 
 def _check_home(path: Path, home, known_sources) -> None:

@@ -15,12 +15,18 @@ import yaml
 
 Parser = Callable[[str], object]
 
+MAX_TEXT = 5_000  # characters in one field of a data file (the longest shipped text has a few hundred)
+# Control characters are refused in data: NUL made the Excel template and the deck fail without a word.
+# Tab and line breaks are fine (a quoted CSV field or a folded YAML text may hold them).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 class DataError(ValueError):
     """A data file that does not hold what it should; str() is a message a person can act on."""
 
     def __init__(self, file, problem, row=None, column=None, expected=None):
         self.file, self.row, self.column, self.expected = str(file), row, column, expected
+        self.problem = problem
         where = f"Feil i {self.file}"
         if row is not None:
             where += f", rad {row}"
@@ -30,6 +36,10 @@ class DataError(ValueError):
         if expected:
             text += f" Forventet: {expected}."
         super().__init__(text)
+
+    def shown_as(self, name: str) -> DataError:
+        """The same error naming the file as `name` (relative to the data folder: no server path for a reader)."""
+        return DataError(name, self.problem, self.row, self.column, self.expected)
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,15 @@ def iso_date(value: str) -> dt.date:
         raise ValueError("en dato som ÅÅÅÅ-MM-DD (for eksempel «2019-08-29»)") from None
 
 
+def iso_time(value: str) -> str:
+    """A date or time in ISO 8601 («2025-03-11» or «2025-03-11T07:00:00Z»), kept as written."""
+    try:
+        dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError("en ISO-tid som «2025-03-11T07:00:00Z»") from None
+    return value.strip()
+
+
 def sdg_list(value: str) -> tuple[int, ...]:
     """FN's bærekraftsmål as numbers 1–17 separated by semicolons ("13;17")."""
     parts = [p.strip() for p in value.replace(",", ";").split(";") if p.strip()]
@@ -122,6 +141,28 @@ def boolean(value: str) -> bool:
     if word in ("false", "nei", "no", "0"):
         return False
     raise ValueError("«true» eller «false» (eller «ja»/«nei»)")
+
+
+def relative(error: DataError, base: Path) -> DataError:
+    """The error naming its file relative to `base` (the data folder), so no server path reaches a reader."""
+    try:
+        name = Path(error.file).resolve().relative_to(Path(base).resolve()).as_posix()
+    except ValueError:
+        name = Path(error.file).name
+    return error.shown_as(name)
+
+
+def text_problem(value: str) -> str | None:
+    """Why a text from a data file is refused (too long, a control character), or None."""
+    if len(value) > MAX_TEXT:
+        return f"teksten har {len(value):,} tegn.".replace(",", " ")
+    match = CONTROL.search(value)
+    if match:
+        return f"teksten har et kontrolltegn (U+{ord(match.group()):04X}) på plass {match.start() + 1}."
+    return None
+
+
+TEXT_EXPECTED = f"tekst på høyst {MAX_TEXT:,} tegn uten kontrolltegn (som NUL)".replace(",", " ")
 
 
 def read_text(path: Path) -> str:
@@ -170,7 +211,13 @@ def read_csv(path: Path, columns: dict[str, Column]) -> pd.DataFrame:
             expected="kolonnene " + ", ".join(columns),
         )
     reader.fieldnames = [f.strip() for f in reader.fieldnames]
-    records = [_parse_row(path, line, row, columns) for line, row in enumerate(reader, start=2)]
+    records = []
+    try:
+        for line, row in enumerate(reader, start=2):
+            records.append(_parse_row(path, line, row, columns))
+    except csv.Error as error:  # e.g. a field over csv.field_size_limit() (131 072 characters)
+        problem = "et felt er lengre enn 131 072 tegn." if "field limit" in str(error) else "raden kan ikke leses."
+        raise DataError(path, problem, row=len(records) + 2, expected=TEXT_EXPECTED) from None
     frame = pd.DataFrame.from_records(records, columns=list(columns))
     return frame.astype({name: c.dtype for name, c in columns.items() if c.dtype})
 
@@ -183,6 +230,10 @@ def _parse_row(path: Path, line: int, row: dict, columns: dict[str, Column]) -> 
             row=line,
             expected=f"{len(columns)} felt",
         )
+    for name, value in row.items():
+        problem = text_problem(value or "") if isinstance(value, str) else None
+        if problem:
+            raise DataError(path, problem, row=line, column=name, expected=TEXT_EXPECTED)
     parsed = {}
     for name, column in columns.items():
         value = (row.get(name) or "").strip()
@@ -242,11 +293,65 @@ def require_known(path: Path, frame: pd.DataFrame, column: str, known, what: str
         raise DataError(path, f"«{value}» er ikke {what}.", row=position + 2, column=column, expected=f"{what}")
 
 
+class _SafeLoaderWithoutAliases(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses an alias (*name): an alias bomb would otherwise expand without end."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"en YAML-alias (*{event.anchor}) er ikke tillatt", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+MAX_YAML_DEPTH = 20
+
+
 def read_yaml(path: Path):
-    """The parsed YAML document; a syntax error names its line."""
+    """The parsed YAML document (no aliases, every text bounded and free of control characters); a syntax error
+    names its line."""
+    content = read_text(path)
     try:
-        return yaml.safe_load(read_text(path))
+        document = yaml.load(content, Loader=_SafeLoaderWithoutAliases)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         line = mark.line + 1 if mark else None
         raise DataError(path, f"ugyldig YAML ({err.problem}).", row=line, expected="gyldig YAML") from None
+    except yaml.YAMLError as err:  # e.g. a control character, found by the reader before parsing
+        raise DataError(path, f"ugyldig YAML ({_yaml_reason(err)}).", expected="gyldig YAML") from None
+    except RecursionError:
+        raise DataError(path, "YAML-en er nestet for dypt.", expected=f"høyst {MAX_YAML_DEPTH} nivåer") from None
+    _check_yaml_texts(path, document)
+    return document
+
+
+def _yaml_reason(err: yaml.YAMLError) -> str:
+    if isinstance(err, yaml.reader.ReaderError):
+        return (
+            f"et kontrolltegn (U+{err.character:04X}) på plass {err.position + 1}"
+            if isinstance(err.character, int)
+            else "et tegn som ikke er tillatt"
+        )
+    return type(err).__name__
+
+
+def _check_yaml_texts(path: Path, document) -> None:
+    """Every text in the document is bounded and free of control characters; nesting is bounded (walked without
+    recursion)."""
+    stack = [(document, "", 1)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise DataError(
+                path, "YAML-en er nestet for dypt.", column=where, expected=f"høyst {MAX_YAML_DEPTH} nivåer"
+            )
+        if isinstance(node, dict):
+            stack += [(value, f"{where}.{key}" if where else str(key), depth + 1) for key, value in node.items()]
+            stack += [(key, where, depth + 1) for key in node if isinstance(key, str)]
+        elif isinstance(node, list):
+            stack += [(value, f"{where}[{i}]", depth + 1) for i, value in enumerate(node)]
+        elif isinstance(node, str):
+            problem = text_problem(node)
+            if problem:
+                raise DataError(path, problem, column=where or None, expected=TEXT_EXPECTED)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import math
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -92,11 +94,22 @@ def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: 
     return out.getvalue()
 
 
+# Bounds on an upload (the template of a handlingsplan is a few kB and a few dozen rows).
+MAX_BYTES = 5 * 1024 * 1024  # also server.maxUploadSize (MB) in .streamlit/config.toml
+MAX_UNZIPPED = 50 * 1024 * 1024  # what the .xlsx (a zip) holds, by the sizes its directory declares
+MAX_ZIP_ENTRIES = 1_000
+MAX_ROWS = 2_000  # rows under the header
+MAX_LISTED_ERRORS = 20  # then «… og N feil til»
+MAX_TEXT = 5_000  # characters in a comment
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tab and line breaks are fine in a comment
+
+
 @dataclass
 class Upload:
     reports: list[Report] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # at most MAX_LISTED_ERRORS, then one line «… og N feil til»
     preview: pd.DataFrame | None = None
+    error_count: int = 0  # every error found, listed or not
 
 
 def _error(file: str, row: int, column: str, problem: str, expected: str) -> str:
@@ -121,12 +134,15 @@ def parse_period(value) -> str | None:
 
 
 def _number(value) -> float | None:
+    """A finite number (a decimal comma and spaces as thousands separators are fine); inf and nan are not."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    try:
-        return float(str(value).strip().replace(",", ".").replace("\u00a0", "").replace(" ", ""))
-    except ValueError:
-        return None
+        number = float(value)
+    else:
+        try:
+            number = float(str(value).strip().replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+        except ValueError:
+            return None
+    return number if math.isfinite(number) else None
 
 
 def _status(value) -> str | None:
@@ -135,103 +151,199 @@ def _status(value) -> str | None:
     return text if text in STATUSES else by_label.get(text)
 
 
-def read_upload(content: bytes, file: str, measures: pd.DataFrame, organisation: str, reporter: str) -> Upload:
-    """Every filled row as a report, or every error; rows with nothing filled in are left out."""
+class _Invalid(ValueError):
+    """A cell that cannot be used; str() is the problem («… er ikke en status.»)."""
+
+
+def _shown(value) -> str:
+    text = "" if value is None else str(value)
+    return CONTROL.sub("�", text[:80]) + ("…" if len(text) > 80 else "")
+
+
+def _period_cell(value) -> str:
+    period = parse_period(value) if value not in (None, "") else None
+    if period is None:
+        raise _Invalid(f"«{_shown(value)}» er ikke en periode.")
+    return period
+
+
+def _status_cell(value) -> str:
+    status = _status(value) if value not in (None, "") else None
+    if status is None:
+        raise _Invalid(f"«{_shown(value)}» er ikke en status.")
+    return status
+
+
+def _progress_cell(value) -> float:
+    number = _number(value)
+    if number is None or not 0 <= number <= 100:
+        raise _Invalid(f"«{_shown(value)}» er ugyldig.")
+    return number
+
+
+def _indicator_cell(value) -> float:
+    number = _number(value)
+    if number is None:
+        raise _Invalid(f"«{_shown(value)}» er ikke et tall.")
+    return number
+
+
+def _comment_cell(value) -> str:
+    text = str(value)
+    if len(text) > MAX_TEXT:
+        raise _Invalid(f"kommentaren har {len(text)} tegn.")
+    if CONTROL.search(text):
+        raise _Invalid("kommentaren har et kontrolltegn (for eksempel NUL).")
+    return text
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A column to report in: how to read a filled cell, what it should hold, and whether it may be empty (then
+    its value is `empty`)."""
+
+    parse: Callable[[object], object]
+    expected: str
+    required: bool = True
+    empty: object = None
+
+
+CELLS = {
+    "Periode": Cell(_period_cell, "et år (2026), en måned (2026-06) eller en dato (2026-06-30)"),
+    "Status": Cell(_status_cell, "én av " + ", ".join(STATUSES.values())),
+    "Fremdrift (%)": Cell(_progress_cell, "et tall fra 0 til 100", required=False),
+    "Indikatorverdi": Cell(_indicator_cell, "et tall", required=False),
+    "Kommentar": Cell(_comment_cell, f"en tekst på høyst {MAX_TEXT} tegn uten kontrolltegn", required=False, empty=""),
+}
+
+
+def _parsed_row(file: str, line: int, cell: dict, known: set[str]) -> tuple[dict, list[str]]:
+    """The row's values by column, and its errors (each naming file, row and column)."""
+    values, errors = {}, []
+    measure_id = _shown(cell["Tiltak-id"]).strip()
+    if measure_id not in known:
+        errors.append(
+            _error(file, line, "Tiltak-id", f"«{measure_id}» er ikke et tiltak i malen.", "en Tiltak-id fra malen")
+        )
+    values["Tiltak-id"] = measure_id
+    for name, column in CELLS.items():
+        raw = cell[name]
+        if raw in (None, "") and not column.required:
+            values[name] = column.empty
+            continue
+        try:
+            values[name] = column.parse(raw)
+        except _Invalid as problem:
+            values[name] = None
+            errors.append(_error(file, line, name, str(problem), column.expected))
+    return values, errors
+
+
+def _unreadable(content: bytes, file: str) -> str | None:
+    """Why the file is refused before openpyxl opens it (too large, or a zip that unpacks to too much)."""
+    if len(content) > MAX_BYTES:
+        return f"Feil i {file}: filen er på {len(content) / 1024 / 1024:.1f} MB. Forventet: høyst {MAX_BYTES // 1024 // 1024} MB."
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        return f"Feil i {file}: filen kan ikke leses som Excel (.xlsx) ({type(error).__name__})."
+    unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNZIPPED:
+        return (
+            f"Feil i {file}: filen pakker seg ut til {unpacked / 1024 / 1024:.0f} MB i {len(entries)} deler. "
+            f"Forventet: malen fra dashbordet (høyst {MAX_UNZIPPED // 1024 // 1024} MB utpakket)."
+        )
+    return None
+
+
+def _rows(content: bytes, file: str) -> tuple[list[str], Iterator[tuple]] | str:
+    """(header, the rows under it) of the sheet, or why the file cannot be read."""
+    refused = _unreadable(content, file)
+    if refused:
+        return refused
     try:
         # formulas as their text: a comment typed as "=…" is kept verbatim, never computed or lost
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
-        return Upload(errors=[f"Feil i {file}: filen kan ikke leses som Excel (.xlsx) ({type(error).__name__})."])
+        return f"Feil i {file}: filen kan ikke leses som Excel (.xlsx) ({type(error).__name__})."
     if SHEET not in book.sheetnames:
-        return Upload(errors=[f"Feil i {file}: arket «{SHEET}» mangler. Forventet: malen lastet ned fra dashbordet."])
-    rows = list(book[SHEET].iter_rows(values_only=True))
-    header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else [])]
+        return f"Feil i {file}: arket «{SHEET}» mangler. Forventet: malen lastet ned fra dashbordet."
+    rows = book[SHEET].iter_rows(values_only=True, max_col=4 * len(HEADER))
+    header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
     missing = [name for name in HEADER if name not in header]
     if missing:
-        return Upload(
-            errors=[
-                f"Feil i {file}, ark «{SHEET}», rad 1: kolonnen «{missing[0]}» mangler. "
-                f"Forventet: kolonnene {', '.join(HEADER)}."
-            ]
+        return (
+            f"Feil i {file}, ark «{SHEET}», rad 1: kolonnen «{missing[0]}» mangler. "
+            f"Forventet: kolonnene {', '.join(HEADER)}."
         )
+    return header, rows
+
+
+def read_upload(content: bytes, file: str, measures: pd.DataFrame, organisation: str, reporter: str) -> Upload:
+    """Every filled row as a report, or the errors (the first MAX_LISTED_ERRORS and how many more); rows with
+    nothing filled in are left out."""
+    found = _rows(content, file)
+    if isinstance(found, str):
+        return Upload(errors=[found], preview=_preview([]), error_count=1)
+    header, rows = found
     at = {name: header.index(name) for name in HEADER}
-    known = set(measures["id"])
-    upload, seen = Upload(), {}
-    for line, values in enumerate(rows[1:], start=2):
+    known, errors, reports, seen = set(measures["id"]), [], [], {}
+    for line, values in enumerate(rows, start=2):
         cell = {name: (values[i] if i < len(values) else None) for name, i in at.items()}
         if all(cell[name] in (None, "") for name in TO_FILL):
             continue
-        errors_before = len(upload.errors)
-        measure_id = str(cell["Tiltak-id"] or "").strip()
-        if measure_id not in known:
-            upload.errors.append(
-                _error(file, line, "Tiltak-id", f"«{measure_id}» er ikke et tiltak i malen.", "en Tiltak-id fra malen")
+        if line > MAX_ROWS + 1:
+            errors.append(
+                f"Feil i {file}, ark «{SHEET}», rad {line}: filen har flere enn {MAX_ROWS} rader. "
+                f"Forventet: høyst {MAX_ROWS} rader under overskriften."
             )
-        period = parse_period(cell["Periode"]) if cell["Periode"] not in (None, "") else None
-        if period is None:
-            upload.errors.append(
+            break
+        parsed, problems = _parsed_row(file, line, cell, known)
+        key = (parsed["Tiltak-id"], parsed["Periode"])
+        if parsed["Periode"] and parsed["Tiltak-id"] in known and key in seen:
+            problems.append(
                 _error(
                     file,
                     line,
                     "Periode",
-                    f"«{cell['Periode'] or ''}» er ikke en periode.",
-                    "et år (2026), en måned (2026-06) eller en dato (2026-06-30)",
-                )
-            )
-        status = _status(cell["Status"]) if cell["Status"] not in (None, "") else None
-        if status is None:
-            upload.errors.append(
-                _error(
-                    file,
-                    line,
-                    "Status",
-                    f"«{cell['Status'] or ''}» er ikke en status.",
-                    "én av " + ", ".join(STATUSES.values()),
-                )
-            )
-        progress = None
-        if cell["Fremdrift (%)"] not in (None, ""):
-            progress = _number(cell["Fremdrift (%)"])
-            if progress is None or not 0 <= progress <= 100:
-                upload.errors.append(
-                    _error(
-                        file, line, "Fremdrift (%)", f"«{cell['Fremdrift (%)']}» er ugyldig.", "et tall fra 0 til 100"
-                    )
-                )
-        indicator = None
-        if cell["Indikatorverdi"] not in (None, ""):
-            indicator = _number(cell["Indikatorverdi"])
-            if indicator is None:
-                upload.errors.append(
-                    _error(file, line, "Indikatorverdi", f"«{cell['Indikatorverdi']}» er ikke et tall.", "et tall")
-                )
-        key = (measure_id, period)
-        if period and measure_id in known and key in seen:
-            upload.errors.append(
-                _error(
-                    file,
-                    line,
-                    "Periode",
-                    f"{measure_id} for {period} står også i rad {seen[key]}.",
+                    f"{key[0]} for {key[1]} står også i rad {seen[key]}.",
                     "én rapport per tiltak og periode i samme fil",
                 )
             )
         seen.setdefault(key, line)
-        if len(upload.errors) == errors_before:
-            comment = "" if cell["Kommentar"] is None else str(cell["Kommentar"])
-            upload.reports.append(
-                Report(organisation, measure_id, period, status, progress, indicator, comment, reporter)
-            )
-    if upload.errors:
-        upload.reports = []
-    upload.preview = pd.DataFrame(
-        [
-            (r.measure_id, r.period, STATUSES[r.status], r.progress, r.indicator_value, r.comment)
-            for r in upload.reports
-        ],
+        errors += problems
+        if not problems:
+            reports.append(_report(parsed, organisation, reporter))
+    if errors:
+        return Upload(errors=_capped(errors), preview=_preview([]), error_count=len(errors))
+    return Upload(reports=reports, preview=_preview(reports))
+
+
+def _capped(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_LISTED_ERRORS:
+        return errors
+    return [*errors[:MAX_LISTED_ERRORS], f"… og {len(errors) - MAX_LISTED_ERRORS} feil til."]
+
+
+def _report(parsed: dict, organisation: str, reporter: str) -> Report:
+    return Report(
+        organisation,
+        parsed["Tiltak-id"],
+        parsed["Periode"],
+        parsed["Status"],
+        parsed["Fremdrift (%)"],
+        parsed["Indikatorverdi"],
+        parsed["Kommentar"],
+        reporter,
+    )
+
+
+def _preview(reports: list[Report]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(r.measure_id, r.period, STATUSES[r.status], r.progress, r.indicator_value, r.comment) for r in reports],
         columns=["Tiltak-id", "Periode", "Status", "Fremdrift (%)", "Indikatorverdi", "Kommentar"],
     )
-    return upload
 
 
 def reports_workbook(table: pd.DataFrame) -> bytes:

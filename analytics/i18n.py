@@ -499,6 +499,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Feil brukernavn eller passord. Ingenting er lagret.",
         "Wrong username or password. Nothing was saved.",
     ),
+    "measures.wait_to_sign_in": (
+        "For mange mislykkede innlogginger. Vent {seconds} s og prøv igjen. Ingenting er lagret.",
+        "Too many failed sign-ins. Wait {seconds} s and try again. Nothing was saved.",
+    ),
+    "measures.locked_out": (
+        "For mange mislykkede innlogginger: innloggingen er sperret i {minutes} minutter. Ingenting er lagret.",
+        "Too many failed sign-ins: signing in is locked for {minutes} minutes. Nothing was saved.",
+    ),
     "measures.rollup": ("Status per målområde", "Status per goal area"),
     "measures.source_reports": (
         "Kilde: statusrapportene i dashbordets database, hver med rapportør og tidspunkt.",

@@ -7,12 +7,20 @@ national response of a few million cells reads in about a second (see ``bench/``
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+# Bounds on an answer, checked before anything is built from it: SSB's real answers are far inside them.
+MAX_DEPTH = 20  # nesting of objects and lists (JSON-stat2 needs 5)
+MAX_DIMENSIONS = 20
+MAX_CATEGORIES = 100_000  # per dimension
+MAX_CELLS = 25_000_000  # the product of «size»: a national answer of table 09817 has a few million
+MAX_TEXT = 1_000  # characters in a label or a code
 
 # SSB's standard symbols. A cell with one of these has no number: the value is NaN and the symbol is shown.
 SYMBOLS = {
@@ -72,9 +80,31 @@ def _load(text: str | bytes | dict, where: str) -> dict:
         raise SsbError(
             where, f"svaret er ikke gyldig JSON (linje {error.lineno}, tegn {error.colno}).", "JSON-stat2"
         ) from None
+    except RecursionError:
+        doc = None
+    if doc is None or _too_deep(doc):
+        raise SsbError(where, f"svaret er nestet dypere enn {MAX_DEPTH} nivåer.", "JSON-stat2") from None
     if not isinstance(doc, dict):
         raise SsbError(where, "svaret er ikke et JSON-objekt.", "et JSON-stat2-datasett")
     return doc
+
+
+_SCALARS = {int, float, str, bool, type(None)}
+
+
+def _too_deep(doc: object) -> bool:
+    """True when objects and lists nest deeper than MAX_DEPTH (walked without recursion; flat lists of numbers are
+    skipped in C, so millions of values cost little)."""
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        items = value.values() if isinstance(value, dict) else value
+        if set(map(type, items)) <= _SCALARS:
+            continue
+        if depth >= MAX_DEPTH:
+            return True
+        stack.extend((item, depth + 1) for item in items if isinstance(item, (dict, list)))
+    return False
 
 
 def _require(doc: dict, key: str, kind: type, where: str, context: str = "datasettet"):
@@ -118,6 +148,12 @@ def _dimension(dim_id: str, size: int, raw: object, roles: dict, where: str) -> 
         )
     if not isinstance(labels, dict):
         raise SsbError(where, f"«category.label» i dimensjonen «{dim_id}» er ikke et objekt.")
+    for text in [*codes, *labels.values()]:
+        if not isinstance(text, str) or len(text) > MAX_TEXT:
+            raise SsbError(
+                where,
+                f"dimensjonen «{dim_id}» har en kode eller et navn som ikke er tekst på høyst {MAX_TEXT} tegn.",
+            )
     role = next((name for name, ids in roles.items() if isinstance(ids, list) and dim_id in ids), None)
     return Dimension(
         id=dim_id,
@@ -135,8 +171,15 @@ def _dimensions(doc: dict, where: str) -> tuple[list[Dimension], list[int]]:
     dims = _require(doc, "dimension", dict, where)
     if len(ids) != len(sizes):
         raise SsbError(where, f"«id» har {len(ids)} dimensjoner, men «size» har {len(sizes)} tall.", "like mange")
-    if not all(isinstance(s, int) and s >= 0 for s in sizes):
+    if not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes):
         raise SsbError(where, "«size» skal bare ha hele tall.")
+    if len(sizes) > MAX_DIMENSIONS or any(s > MAX_CATEGORIES for s in sizes) or math.prod(sizes) > MAX_CELLS:
+        raise SsbError(
+            where,
+            f"«size» ({', '.join(map(str, sizes[:MAX_DIMENSIONS]))}) er større enn dashbordet tar imot.",
+            f"høyst {MAX_DIMENSIONS} dimensjoner, {MAX_CATEGORIES:,} kategorier per dimensjon og "
+            f"{MAX_CELLS:,} celler i alt".replace(",", " "),
+        )
     if len(set(ids)) != len(ids):
         raise SsbError(where, "«id» nevner samme dimensjon flere ganger.")
     roles = doc.get("role") or {}
@@ -241,23 +284,40 @@ def read(text: str | bytes | dict, where: str = "SSB") -> Dataset:
         columns[f"{dim.id}_label"] = _codes_column(dim.labels, inner, outer)
     columns["value"] = values
     columns["status"] = status
-    return _dataset(doc, dims, pd.DataFrame(columns, copy=False))
+    return _dataset(doc, dims, where, pd.DataFrame(columns, copy=False))
 
 
 def read_metadata(text: str | bytes | dict, where: str = "SSB") -> Dataset:
     """The dimensions of a table from PxWebApi v2's metadata endpoint (JSON-stat2 without values)."""
     doc = _load(text, where)
     dims, _ = _dimensions(doc, where)
-    return _dataset(doc, dims)
+    return _dataset(doc, dims, where)
 
 
-def _dataset(doc: dict, dims: list[Dimension], frame: pd.DataFrame | None = None) -> Dataset:
-    px = (doc.get("extension") or {}).get("px") or {}
-    table = px.get("tableid") or px.get("tableId")
+def _updated(value: object, where: str) -> str | None:
+    """SSB's «updated» as it came, once it is known to be an ISO date or time (the view formats it)."""
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueError
+        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        shown = str(value)[:40] if isinstance(value, (str, int, float)) else type(value).__name__
+        raise SsbError(
+            where, f"«updated» er «{shown}», ikke en dato.", "en ISO-tid som «2025-03-11T07:00:00Z»"
+        ) from None
+    return value
+
+
+def _dataset(doc: dict, dims: list[Dimension], where: str, frame: pd.DataFrame | None = None) -> Dataset:
+    extension = doc.get("extension") or {}
+    px = (extension.get("px") if isinstance(extension, dict) else None) or {}
+    table = (px.get("tableid") or px.get("tableId")) if isinstance(px, dict) else None
     return Dataset(
         label=str(doc.get("label", "")),
         source=str(doc.get("source", "")),
-        updated=doc.get("updated"),
+        updated=_updated(doc.get("updated"), where),
         table=str(table) if table else None,
         dimensions=dims,
         frame=frame,

@@ -12,6 +12,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from analytics import palette
+from analytics.checks import DataError, read_text
 from analytics.partners import arcs_from_home
 
 MAP_WIDTH_PX = 620
@@ -21,9 +22,44 @@ MAP_HEIGHT_PX = 470
 def load_outlines(path: Path) -> dict:
     """The country outlines as a GeoJSON dict, each country with a land tone unlike its neighbours' (the app caches
     it in ui/cached.py)."""
-    outlines = json.loads(Path(path).read_text(encoding="utf-8"))
+    outlines = _checked_outlines(Path(path))
     for feature, tone in zip(outlines["features"], neighbour_tones(outlines), strict=True):
         feature["properties"]["fill"] = palette.rgb(palette.LAND_TONES[tone])
+    return outlines
+
+
+def _checked_outlines(path: Path) -> dict:
+    """The GeoJSON as a dict once every country has a polygon of [lon, lat] points; else a DataError naming the
+    file as data/shared/… does (never the server's path)."""
+    shown = "/".join(path.parts[-2:])
+    expected = "GeoJSON med land: features med geometry Polygon eller MultiPolygon og properties"
+    if not path.exists():
+        raise DataError(shown, "filen finnes ikke.", expected="landkonturene som følger med (Natural Earth 1:110m)")
+    try:
+        outlines = json.loads(read_text(path))
+    except DataError as error:
+        raise error.shown_as(shown) from None
+    except json.JSONDecodeError as error:
+        raise DataError(shown, f"ugyldig JSON (tegn {error.colno}).", row=error.lineno, expected=expected) from None
+    except RecursionError:
+        raise DataError(shown, "JSON-en er nestet for dypt.", expected=expected) from None
+    features = outlines.get("features") if isinstance(outlines, dict) else None
+    if not isinstance(features, list) or not features:
+        raise DataError(shown, "filen har ingen «features».", expected=expected)
+    for number, feature in enumerate(features, start=1):
+        try:
+            if not isinstance(feature.get("properties"), dict):
+                raise TypeError
+            points = _vertices(feature)
+            if not points or not all(math.isfinite(x) and math.isfinite(y) for x, y in points):
+                raise ValueError
+        except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+            raise DataError(
+                shown,
+                f"land nr. {number} i «features» har ingen gyldig geometri.",
+                column="features",
+                expected=expected,
+            ) from None
     return outlines
 
 

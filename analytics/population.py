@@ -15,7 +15,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analytics.checks import Column, DataError, first_row, number_between, one_of, read_csv, require_known, slug, text
+from analytics.checks import (
+    Column,
+    DataError,
+    first_row,
+    iso_time,
+    number_between,
+    one_of,
+    read_csv,
+    require_known,
+    slug,
+    text,
+)
 from analytics.countries import with_country_names
 from analytics.formatting import format_change, format_int, format_percent, signed
 from analytics.i18n import in_language, t
@@ -57,8 +68,8 @@ def columns(today: dt.date) -> dict[str, Column]:
         "unit": Column(one_of("personer", "prosent")),
         "source": Column(text),
         "table": Column(text, required=False),
-        "updated": Column(text, required=False),
-        "fetched": Column(text, required=False),
+        "updated": Column(iso_time, required=False),
+        "fetched": Column(iso_time, required=False),
         "note_nb": Column(text, required=False),
         "note_en": Column(text, required=False),
     }
@@ -123,6 +134,19 @@ def load(path: Path, known_sources, today: dt.date) -> pd.DataFrame:
             expected="hvert tall én gang",
         )
     return frame
+
+
+def fetched_or_shipped(
+    fetched: Path, shown_as: str, shipped: Path, known_sources, today: dt.date
+) -> tuple[pd.DataFrame, str | None]:
+    """(figures, warning): the snapshot fetched from SSB when there is one and it passes every check, else the
+    shipped figures and why the fetched one cannot be used (naming it as `shown_as`, not by its server path)."""
+    if not fetched.exists():
+        return load(shipped, known_sources, today), None
+    try:
+        return load(fetched, known_sources, today), None
+    except DataError as error:
+        return load(shipped, known_sources, today), str(error.shown_as(shown_as))
 
 
 def origin(frame: pd.DataFrame) -> str:

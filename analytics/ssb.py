@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
 import os
+import socket
+import ssl
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,6 +33,7 @@ from analytics.jsonstat import SsbError
 BASE_URL = "https://data.ssb.no/api/pxwebapi/v2"
 TIMEOUT = 30
 MAX_BYTES = 64 * 1024 * 1024
+CHUNK = 256 * 1024
 
 # Table 09817: "Innvandrere og norskfødte med innvandrerforeldre, etter innvandringskategori, landbakgrunn og
 # andel av befolkningen" (kommune, fylke, hele landet). The codes below are checked against the table's metadata
@@ -87,33 +92,71 @@ def data_url(
     return f"{base}/tables/{table}/data?" + urllib.parse.urlencode(params, safe="[]*,()-")
 
 
-def fetch(url: str, timeout: float = TIMEOUT) -> bytes:
-    """The body of a GET; every way it can fail becomes an SsbError in Norwegian."""
+def fetch(url: str, timeout: float = TIMEOUT, deadline: float | None = None) -> bytes:
+    """The body of a GET, finished by `deadline` (time.monotonic(); default: `timeout` from now) however slowly
+    the server sends; every way it can fail becomes an SsbError in Norwegian, without error numbers."""
+    deadline = time.monotonic() + timeout if deadline is None else deadline
     request = urllib.request.Request(
         url, headers={"Accept": "application/json", "User-Agent": "internasjonal-dashboard"}
     )
+    too_slow = SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.", answered=False)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            body = answer.read(MAX_BYTES + 1)
+        with urllib.request.urlopen(request, timeout=_left(deadline)) as answer:
+            body = _body(answer, deadline)
     except urllib.error.HTTPError as error:
         kind = "SSB fant ikke tabellen eller forstod ikke spørringen" if error.code < 500 else "feil hos SSB"
         raise SsbError(_short(url), f"SSB svarte med HTTP {error.code} ({kind}).", "HTTP 200") from None
     except TimeoutError:
-        raise SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.", answered=False) from None
+        raise too_slow from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
-            raise SsbError(_short(url), f"SSB svarte ikke innen {timeout:g} sekunder.", answered=False) from None
+            raise too_slow from None
         raise SsbError(
-            _short(url),
-            f"får ikke kontakt med SSB ({error.reason}). Maskinen er kanskje uten internett.",
-            "tilgang til data.ssb.no",
-            answered=False,
+            _short(url), _unreachable(error.reason, url), "tilgang til data.ssb.no", answered=False
         ) from None
-    except OSError as error:
-        raise SsbError(_short(url), f"forbindelsen til SSB brøt ({error}).", answered=False) from None
+    except (OSError, http.client.HTTPException):
+        raise SsbError(_short(url), "forbindelsen til SSB brøt før svaret var kommet.", answered=False) from None
     if len(body) > MAX_BYTES:
         raise SsbError(_short(url), f"svaret er større enn {MAX_BYTES // 1024 // 1024} MB.")
     return body
+
+
+def _left(deadline: float) -> float:
+    """Seconds until the deadline; a TimeoutError when it has passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    return left
+
+
+def _body(answer, deadline: float) -> bytes:
+    """Read what has arrived, chunk by chunk, each read bounded by the time left (not a fresh time-out per read)."""
+    chunks, size = [], 0
+    while size <= MAX_BYTES:
+        sock = getattr(getattr(getattr(answer, "fp", None), "raw", None), "_sock", None)
+        left = _left(deadline)
+        if sock is not None:
+            sock.settimeout(left)
+        chunk = answer.read1(CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _unreachable(reason: object, url: str) -> str:
+    """Why SSB cannot be reached, as a plain sentence (never «[Errno -2] …»)."""
+    host = urllib.parse.urlsplit(url).hostname or "SSB"
+    if isinstance(reason, socket.gaierror):
+        return (
+            f"får ikke kontakt med SSB: navnet {host} finnes ikke i navneoppslaget. Maskinen er kanskje uten internett."
+        )
+    if isinstance(reason, ConnectionRefusedError):
+        return f"får ikke kontakt med SSB: {host} tok ikke imot forbindelsen."
+    if isinstance(reason, ssl.SSLError):
+        return f"får ikke kontakt med SSB: den sikre forbindelsen (TLS) til {host} kunne ikke settes opp."
+    return "får ikke kontakt med SSB. Maskinen er kanskje uten internett."
 
 
 def _short(url: str) -> str:
@@ -157,16 +200,19 @@ def refresh(
     timeout: float = TIMEOUT,
     now: dt.datetime | None = None,
 ) -> Refreshed:
-    """Fetch table 09817 for the configured regions and replace `target`; on any failure `target` is untouched."""
+    """Fetch table 09817 for the configured regions and replace `target`; on any failure `target` is untouched.
+    The whole refresh (every request) must be done within `timeout` seconds."""
     regions = configured_regions(organisation)
     if not regions:
         raise SsbError("organisation.yml", "organisasjonen har ingen regioner med SSB-kode (population.regions).")
     now = now or dt.datetime.now(dt.UTC)
+    deadline = time.monotonic() + timeout  # one deadline for the whole refresh, however many requests it makes
     where = f"SSB, tabell {TABLE}"
-    meta = jsonstat.read_metadata(fetch(metadata_url(TABLE, base=base), timeout), where=f"{where} (metadata)")
+    meta = jsonstat.read_metadata(fetch(metadata_url(TABLE, base=base), timeout, deadline), where=f"{where} (metadata)")
     dims = _check_metadata(meta, where)
     frames = [
-        _rows(jsonstat.read(fetch(url, timeout), where=where), regions, now) for url in _queries(regions, dims, base)
+        _rows(jsonstat.read(fetch(url, timeout, deadline), where=where), regions, now)
+        for url in _queries(regions, dims, base)
     ]
     rows = pd.concat(frames, ignore_index=True)
     missing = {r.key for r in regions} - set(rows["region"])

@@ -1,7 +1,7 @@
 """Status reports in a real database: an SQLite file by default, PostgreSQL when a database URL is configured.
 
 Reports are append-only: a correction is a new report, and the database itself refuses UPDATE and DELETE on the
-reports table (triggers). The schema is created and versioned by the app through an explicit version table;
+reports table (triggers), and also REPLACE (SQLite) and TRUNCATE (PostgreSQL). The schema is created and versioned by the app through an explicit version table;
 migrations run in one transaction under a lock, so two app servers starting at once do not race.
 """
 
@@ -76,7 +76,28 @@ def _version_1(connection: sa.Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _version_1}
+# Version 2: the holes in append-only. On SQLite, INSERT OR REPLACE / REPLACE INTO delete the old row without
+# firing the delete trigger (unless recursive_triggers is on), so an insert of an existing id is refused before it
+# happens; on PostgreSQL, TRUNCATE fires no row trigger, so a statement trigger refuses it.
+NO_REPLACE_NO_TRUNCATE = {
+    "sqlite": [
+        "CREATE TRIGGER reports_no_replace BEFORE INSERT ON reports "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM reports WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'rapporter kan ikke erstattes; registrer en ny rapport'); END",
+    ],
+    "postgresql": [
+        "CREATE TRIGGER reports_no_truncate BEFORE TRUNCATE ON reports "
+        "FOR EACH STATEMENT EXECUTE FUNCTION reports_append_only()",
+    ],
+}
+
+
+def _version_2(connection: sa.Connection) -> None:
+    for statement in NO_REPLACE_NO_TRUNCATE[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _version_1, 2: _version_2}
 LATEST = max(MIGRATIONS)
 LOCK_ID = 742_019  # PostgreSQL advisory lock held while migrating
 

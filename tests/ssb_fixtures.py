@@ -97,7 +97,8 @@ def answer(regions, categories=CATEGORIES, **kwargs) -> dict:
 
 
 class FakeSsb:
-    """Routes: 'metadata' and 'data' -> a callable(query) returning (status, content type, body) or 'hang'."""
+    """Routes: 'metadata' and 'data' -> a callable(query) returning (status, content type, body), 'hang', or
+    ("drip", body, seconds, n): the first n bytes of body one at a time, `seconds` apart, then the connection closes."""
 
     def __init__(self):
         self.requests: list[str] = []
@@ -130,6 +131,18 @@ class FakeSsb:
                 result = route(query)
                 if result == "hang":
                     fake.release.wait(10)
+                    return
+                if result[0] == "drip":  # ("drip", body, seconds between bytes, bytes sent before closing)
+                    _, payload, interval, count = result
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    for byte in payload[:count]:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        if fake.release.wait(interval):
+                            return
                     return
                 status, kind, body = result
                 payload = body.encode() if isinstance(body, str) else body

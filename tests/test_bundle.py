@@ -370,3 +370,122 @@ def test_each_organisation_follows_up_the_items_of_its_own_document(org, kinds, 
     measures = load_bundle(DATA / org, sources["id"], TODAY).measures
     assert measures["kind"].value_counts().to_dict() == kinds
     assert measures["goal_area_id"].notna().all()
+
+
+LONG = "x" * 131_073
+MALFORMED = [
+    # (file, change, expected pieces of the message): each is one DataError naming file, row/column, never a path
+    (
+        "partner_facts.csv",
+        ("møttes i Graz i 1966.", LONG),
+        ["trondheim/partner_facts.csv, rad 2:", "lengre enn 131 072 tegn", "høyst 5 000 tegn"],
+    ),
+    (
+        "partner_facts.csv",
+        ("møttes i Graz i 1966.", "y" * 5_001),
+        ["trondheim/partner_facts.csv, rad 2, kolonne «text_nb»", "teksten har 5 043 tegn", "høyst 5 000 tegn"],
+    ),
+    (
+        "partner_facts.csv",
+        ("møttes i Graz", "møttes\x00 i Graz"),
+        ["trondheim/partner_facts.csv, rad 2, kolonne «text_nb»", "kontrolltegn (U+0000)", "uten kontrolltegn"],
+    ),
+    (
+        "partners.csv",
+        (",Graz,", ",Gr\x1baz,"),
+        ["trondheim/partners.csv, rad ", "kolonne «name»", "kontrolltegn (U+001B)"],
+    ),
+    (
+        "organisation.yml",
+        ("{key: trondelag, ", "{"),
+        ["trondheim/organisation.yml, kolonne «population.regions[1].key»", "mangler feltet «key»"],
+    ),
+    (
+        "organisation.yml",
+        ("{key: trondheim, ", "{key: Trond heim, "),
+        ["organisation.yml, kolonne «population.regions[0].key»", "«Trond heim» er ikke en gyldig nøkkel"],
+    ),
+    (
+        "organisation.yml",
+        ("  title: Internasjonal strategi", "  tittel: Internasjonal strategi"),
+        ["trondheim/organisation.yml, kolonne «strategy.title»", "«strategy» mangler feltet «title»"],
+    ),
+    (
+        "organisation.yml",
+        ("  source: geonames-cities15000\n", "\n"),
+        ["trondheim/organisation.yml, kolonne «home.source»", "«home» mangler feltet «source»"],
+    ),
+    (
+        "organisation.yml",
+        ("    source: tk-strategi-2019\n  - text_nb: >-\n      Samarbeidet", "  - text_nb: >-\n      Samarbeidet"),
+        ["trondheim/organisation.yml, kolonne «notes[0].source»", "«notes[0]» mangler feltet «source»"],
+    ),
+    (
+        "organisation.yml",
+        ("notes:\n", "notes: en tekst\nx:\n"),
+        ["trondheim/organisation.yml, kolonne «notes»", "er ikke en liste"],
+    ),
+    (
+        "organisation.yml",
+        ("home:\n  name: Trondheim\n", "home_:\n  name: Trondheim\n"),
+        ["trondheim/organisation.yml, kolonne «home»", "kartet trenger hjembyen"],
+    ),
+    (
+        "organisation.yml",
+        ("name: Trondheim kommune", 'name: "Trondheim\\0 kommune"'),
+        ["trondheim/organisation.yml, kolonne «name»", "kontrolltegn (U+0000)"],
+    ),
+    (
+        "organisation.yml",
+        ("name: Trondheim kommune", "name: Trondheim\x07 kommune"),
+        ["trondheim/organisation.yml: ugyldig YAML (et kontrolltegn (U+0007)"],
+    ),
+    (
+        "organisation.yml",
+        ("case: sak 87/19", "case: &sak sak 87/19\n  archive_case2: *sak"),
+        ["trondheim/organisation.yml, rad ", "YAML-alias (*sak) er ikke tillatt"],
+    ),
+    (
+        "organisation.yml",
+        ("  case: sak 87/19", "  case: " + "z" * 5_001),
+        ["trondheim/organisation.yml, kolonne «strategy.case»", "teksten har 5 001 tegn"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), MALFORMED, ids=[f"{m[0]}:{m[2][-1][:30]}" for m in MALFORMED])
+def test_a_malformed_bundle_gives_one_message_naming_file_row_and_column_and_no_server_path(
+    data_copy, name, change, expected
+):
+    _rewrite(data_copy / "trondheim" / name, *change)
+    with pytest.raises(DataError) as caught:
+        _load(data_copy)
+    message = str(caught.value)
+    for piece in expected:
+        assert piece in message, f"{piece!r} not in {message!r}"
+    assert str(data_copy) not in message and "/tmp" not in message
+
+
+def test_a_yaml_alias_bomb_is_refused_without_being_expanded(data_copy):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 7)]  # 9**7 leaves if expanded
+    path = data_copy / "trondheim/organisation.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"organisation\.yml, rad \d+: ugyldig YAML \(en YAML-alias \(\*a0\)"):
+        _load(data_copy)
+    with pytest.raises(DataError, match="YAML-alias"):
+        list_bundles(data_copy)
+
+
+def test_a_bad_sources_file_is_named_relative_to_the_data_folder(data_copy):
+    _rewrite(data_copy / "sources.yml", "licence:", "licence: &l\n  licence2: *l\n  x:")
+    with pytest.raises(DataError) as caught:
+        load_sources(data_copy / "sources.yml")
+    assert str(caught.value).startswith("Feil i sources.yml, rad ") and str(data_copy) not in str(caught.value)
+
+
+def test_a_broken_file_names_no_server_path(data_copy):
+    _rewrite(data_copy / "trondheim/partners.csv", "49.87056", "123")
+    with pytest.raises(DataError) as caught:
+        _load(data_copy)
+    assert str(caught.value).startswith("Feil i trondheim/partners.csv, rad 2, kolonne «lat»")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import tomllib
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
 
 from analytics import excel
 from analytics.store import Report, Store, sqlite_url
+from tests.conftest import ROOT
 
 FILE = "statusrapport.xlsx"
 
@@ -134,3 +137,99 @@ def test_an_upload_is_written_in_one_transaction(blank, measures, tmp_path):
     store = Store(sqlite_url(tmp_path / "status.sqlite"))
     assert store.add(upload.reports, batch="upload-1") == 2
     assert store.reports()["batch"].tolist() == ["upload-1", "upload-1"]
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "NaN", "1e999", "Infinity"])
+def test_an_indicator_value_must_be_a_finite_number(blank, measures, value):
+    upload = excel.read_upload(filled(blank, {2: ["2026", "i rute", 40, value, None]}), FILE, measures, "t", "Kari")
+    assert upload.reports == []
+    assert upload.errors == [
+        f"Feil i {FILE}, ark «Rapporter», rad 2, kolonne «Indikatorverdi»: «{value}» er ikke et tall. "
+        "Forventet: et tall."
+    ]
+
+
+@pytest.mark.parametrize("value", ["inf", "nan"])
+def test_progress_must_be_a_finite_number(blank, measures, value):
+    upload = excel.read_upload(filled(blank, {2: ["2026", "i rute", value, None, None]}), FILE, measures, "t", "K")
+    assert upload.reports == [] and "kolonne «Fremdrift (%)»" in upload.errors[0]
+
+
+def test_thousands_of_bad_rows_give_a_short_list_and_stop_at_the_row_limit(blank, measures, monkeypatch):
+    book = load_workbook(io.BytesIO(blank))
+    sheet = book[excel.SHEET]
+    for row in range(2, excel.MAX_ROWS + 100):
+        sheet.cell(row=row, column=1).value = "handlingsplan"
+        sheet.cell(row=row, column=4).value = "2026"
+        sheet.cell(row=row, column=5).value = "ferdig"
+    out = io.BytesIO()
+    book.save(out)
+    upload = excel.read_upload(out.getvalue(), FILE, measures, "trondheim", "Kari")
+    assert upload.reports == []
+    assert len(upload.errors) == excel.MAX_LISTED_ERRORS + 1
+    assert upload.errors[0].startswith(f"Feil i {FILE}, ark «Rapporter», rad 2, kolonne «Status»: «ferdig»")
+    # one status error per row up to the limit, then one saying the file is too long; the rest are not read
+    assert upload.error_count == excel.MAX_ROWS + excel.MAX_ROWS - 1 + 1  # status, and «står også i rad 2»
+    assert upload.errors[-1] == f"… og {upload.error_count - excel.MAX_LISTED_ERRORS} feil til."
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_opened(measures, monkeypatch):
+    monkeypatch.setattr(excel, "load_workbook", _must_not_open)
+    upload = excel.read_upload(b"PK" + b"\0" * excel.MAX_BYTES, FILE, measures, "trondheim", "Kari")
+    assert upload.errors == [f"Feil i {FILE}: filen er på 5.0 MB. Forventet: høyst 5 MB."]
+
+
+def _must_not_open(*args, **kwargs):
+    raise AssertionError("openpyxl was asked to open a file that should have been refused")
+
+
+def test_a_zip_bomb_is_refused_by_its_declared_sizes_before_openpyxl_unpacks_it(blank, measures, monkeypatch):
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blank)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for entry in source.infolist():
+            bomb.writestr(entry, source.read(entry.filename))
+        bomb.writestr("xl/media/zeros.bin", b"\0" * (excel.MAX_UNZIPPED + 1))
+    assert len(out.getvalue()) < 200_000  # small on the wire
+    monkeypatch.setattr(excel, "load_workbook", _must_not_open)
+    upload = excel.read_upload(out.getvalue(), FILE, measures, "trondheim", "Kari")
+    assert upload.reports == [] and len(upload.errors) == 1
+    assert "pakker seg ut til 50 MB" in upload.errors[0] and "høyst 50 MB utpakket" in upload.errors[0]
+
+
+def test_a_comment_over_the_text_limit_is_refused(blank, measures):
+    long = "x" * (excel.MAX_TEXT + 1)
+    upload = excel.read_upload(filled(blank, {2: ["2026", "i rute", 40, None, long]}), FILE, measures, "t", "Kari")
+    assert upload.reports == []
+    assert upload.errors == [
+        f"Feil i {FILE}, ark «Rapporter», rad 2, kolonne «Kommentar»: kommentaren har {excel.MAX_TEXT + 1} tegn. "
+        f"Forventet: en tekst på høyst {excel.MAX_TEXT} tegn uten kontrolltegn."
+    ]
+
+
+@pytest.mark.parametrize("comment, ok", [("a\x00b", False), ("bell\x07", False), ("linje 1\nlinje 2\tok", True)])
+def test_a_comment_with_a_control_character_is_refused(comment, ok):
+    parse = excel.CELLS["Kommentar"].parse
+    if ok:
+        assert parse(comment) == comment
+    else:
+        with pytest.raises(ValueError, match="kontrolltegn"):
+            parse(comment)
+
+
+def test_the_server_refuses_uploads_over_the_readers_limit():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == excel.MAX_BYTES
+
+
+def test_the_app_reads_an_uploaded_file_once_however_often_the_view_reruns(blank, measures, monkeypatch):
+    from ui import cached
+
+    calls = []
+    real = excel.read_upload
+    monkeypatch.setattr(excel, "read_upload", lambda *args: calls.append(args[1]) or real(*args))
+    content = filled(blank, {2: ["2026", "i rute", 40, None, "en gang"]})
+    first = cached.upload(content, "en.xlsx", measures, "trondheim", "Kari")
+    again = cached.upload(content, "en.xlsx", measures, "trondheim", "Kari")
+    other = cached.upload(filled(blank, {2: ["2026", "i rute", 41, None, None]}), "en.xlsx", measures, "trondheim", "K")
+    assert calls == ["en.xlsx", "en.xlsx"]  # the second call with the same content is not parsed again
+    assert first.reports == again.reports and first.reports != other.reports

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analytics import maps, partners
+from analytics.checks import DataError
 from tests.conftest import DATA
 
 OUTLINES = maps.load_outlines(DATA / "shared/countries-110m.geojson")
@@ -138,3 +139,31 @@ def test_every_pair_of_countries_sharing_a_border_differs_in_tone():
         if tones[a] == tones[b] and len(vertices[a] & vertices[b]) >= 2
     ]
     assert clashes == []
+
+
+OUTLINE_BREAKAGES = [
+    (None, "shared/countries-110m.geojson: filen finnes ikke."),
+    ('{"type": "FeatureCollection", "features": [', "shared/countries-110m.geojson, rad 1: ugyldig JSON"),
+    ("[" * 100_000 + "]" * 100_000, "shared/countries-110m.geojson: JSON-en er nestet for dypt."),
+    ('{"type": "FeatureCollection"}', "shared/countries-110m.geojson: filen har ingen «features»."),
+    (
+        '{"features": [{"properties": {}, "geometry": {"type": "Polygon", "coordinates": [[["a", 1]]]}}]}',
+        "shared/countries-110m.geojson, kolonne «features»: land nr. 1 i «features» har ingen gyldig geometri.",
+    ),
+    (b"\xff\xfe{}", "shared/countries-110m.geojson: filen er ikke lagret som UTF-8"),
+]
+
+
+@pytest.mark.parametrize("content, message", OUTLINE_BREAKAGES, ids=lambda v: str(v)[:20])
+def test_a_missing_or_corrupt_outlines_file_is_one_message_naming_it(data_copy, content, message):
+    path = data_copy / "shared" / "countries-110m.geojson"
+    if content is None:
+        path.unlink()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        maps.load_outlines(path)
+    assert str(caught.value).startswith(f"Feil i {message}")
+    assert str(data_copy) not in str(caught.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -55,6 +57,21 @@ def test_a_wrong_password_writes_nothing_and_shows_no_form(app_state):
     assert [e.value for e in at.error] == ["Feil brukernavn eller passord. Ingenting er lagret."]
     assert not [s for s in at.selectbox if s.key == "report_measure"]
     assert database(app_state).count() == 0
+
+
+def test_after_three_wrong_passwords_even_the_right_one_must_wait(app_state, monkeypatch):
+    import ui.editing
+
+    monkeypatch.setattr(ui.editing, "time", SimpleNamespace(time=lambda: 1_000_000.0))  # the clock stands still
+    at = page(editors=EDITORS)
+    for _ in range(auth.USERNAME_LIMITS.free):
+        at = _sign_in(at, "kari", "feil")
+        assert [e.value for e in at.error] == ["Feil brukernavn eller passord. Ingenting er lagret."]
+    at = _sign_in(at, "kari", "hemmelig")
+    (refusal,) = [e.value for e in at.error]
+    assert refusal == "For mange mislykkede innlogginger. Vent 1 s og prøv igjen. Ingenting er lagret."
+    assert not any(c.value == "Innlogget som Kari Nordmann." for c in at.caption)
+    assert not [s for s in at.selectbox if s.key == "report_measure"]
 
 
 def test_an_editor_reports_and_the_view_shows_it_as_text(app_state):

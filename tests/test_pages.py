@@ -233,3 +233,32 @@ def test_the_file_list_names_every_file_of_the_bundle():
     assert "trondheim/networks.csv" in files.value["Fil"].tolist()
     assert files.value.set_index("Fil").loc["trondheim/network_goal_areas.csv", "Rader"] == "30"
     assert files.value.set_index("Fil").loc["trondheim/population.csv", "Rader"] == "51"
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        ("outlines", "shared/countries-110m.geojson: filen finnes ikke."),
+        ("long-field", "trondheim/partner_facts.csv, rad 2: et felt er lengre enn 131 072 tegn."),
+        ("no-region-key", "trondheim/organisation.yml, kolonne «population.regions[0].key»"),
+    ],
+)
+def test_a_malformed_data_folder_stops_every_page_with_one_message_and_no_server_path(
+    tmp_path, monkeypatch, breakage, message
+):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    if breakage == "outlines":
+        (target / "shared/countries-110m.geojson").unlink()
+    elif breakage == "long-field":
+        path = target / "trondheim/partner_facts.csv"
+        path.write_text(path.read_text(encoding="utf-8").replace("møttes i Graz", "x" * 131_073), encoding="utf-8")
+    else:
+        path = target / "trondheim/organisation.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("{key: trondheim, ", "{"), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(target))
+    for page in PAGES:
+        at = run_page(page)
+        assert not at.exception
+        (error,) = at.error
+        assert message in error.value and str(tmp_path) not in error.value

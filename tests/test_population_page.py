@@ -125,6 +125,25 @@ def test_a_broken_fetched_file_falls_back_to_the_shipped_figures(app_state):
     assert charts(at)[0]["layout"]["title"]["text"] == "Andel av befolkningen med innvandrerbakgrunn"
 
 
+@pytest.mark.parametrize("column, bad", [("updated", "i går"), ("fetched", "2026-02-30T10:00:00Z"), ("value", "inf")])
+def test_a_fetched_file_with_a_bad_value_gives_a_clear_message_and_the_shipped_figures(app_state, column, bad):
+    shipped = (DATA / "trondheim" / population.FILE).read_text(encoding="utf-8").splitlines()
+    header = shipped[0].split(",")
+    rows = [dict(zip(header, line.split(","), strict=True)) for line in shipped[1:3]]
+    for row in rows:
+        row.update(table="09817", updated="2025-03-11T07:00:00Z", fetched="2026-11-22T09:30:00Z")
+    rows[1][column] = bad
+    path = ssb.snapshot_path(app_state, "trondheim")
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join([",".join(header), *(",".join(r.values()) for r in rows)]) + "\n", encoding="utf-8")
+    at = run_page(PAGE)
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning if "kan ikke brukes" in w.value]
+    assert f"ssb/trondheim/{population.FILE}, rad 3, kolonne «{column}»" in warning and bad in warning
+    assert str(app_state) not in warning
+    assert charts(at)[0]["layout"]["title"]["text"] == "Andel av befolkningen med innvandrerbakgrunn"
+
+
 def test_a_suppressed_figure_shows_its_symbol_not_zero(app_state):
     path = ssb.snapshot_path(app_state, "trondheim")
     path.parent.mkdir(parents=True)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+import socket
+import ssl
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -132,6 +137,52 @@ def _hang(query):
     return "hang"
 
 
+def _slow_drip(query):
+    body = fx.text(answer((("K-5001", "Trondheim"),))).encode()
+    return "drip", body, 0.1, 60  # a byte every 0.1 s: each read is quick, the whole answer never comes
+
+
+def _updated_not_a_date(query):
+    doc = answer((("K-5001", "Trondheim"),))
+    doc["updated"] = "i går"
+    return 200, "application/json", fx.text(doc)
+
+
+def _updated_not_text(query):
+    doc = answer((("K-5001", "Trondheim"),))
+    doc["updated"] = {"dato": [2025]}
+    return 200, "application/json", fx.text(doc)
+
+
+def _deeply_nested(query):
+    return 200, "application/json", "[" * 100_000 + "]" * 100_000
+
+
+def _nested_in_a_label(query):
+    doc = answer((("K-5001", "Trondheim"),))
+    doc["dimension"]["Region"]["category"]["label"]["K-5001"] = json.loads("[" * 50 + "]" * 50)
+    return 200, "application/json", fx.text(doc)
+
+
+def _label_not_text(query):
+    doc = answer((("K-5001", "Trondheim"),))
+    doc["dimension"]["Landbakgrunn"]["category"]["label"]["111"] = ["Polen"]
+    return 200, "application/json", fx.text(doc)
+
+
+def _huge_sparse(query):
+    doc = answer((("K-5001", "Trondheim"),))
+    doc["size"] = [1, 3, 4, 2, 10**9]
+    doc["value"] = {"0": 1}
+    return 200, "application/json", fx.text(doc)
+
+
+def _metadata_updated_not_a_date(query):
+    doc = fx.metadata(categories=CATEGORIES, countries=COUNTRIES, contents=CONTENTS)
+    doc["updated"] = "2025-13-45"
+    return 200, "application/json", fx.text(doc)
+
+
 def _metadata_without_share(query):
     doc = fx.metadata(categories=CATEGORIES, countries=COUNTRIES, contents=CONTENTS[:1])
     return 200, "application/json", fx.text(doc)
@@ -151,6 +202,15 @@ FAILURES = [
     ("data", _missing_dimension, "«Landbakgrunn»"),
     ("data", _truncated, "ikke gyldig JSON"),
     ("data", _hang, "svarte ikke innen 0.5 sekunder"),
+    ("data", _slow_drip, "svarte ikke innen 0.5 sekunder"),
+    ("metadata", _slow_drip, "svarte ikke innen 0.5 sekunder"),
+    ("data", _updated_not_a_date, "«updated» er «i går», ikke en dato"),
+    ("data", _updated_not_text, "«updated» er «dict», ikke en dato"),
+    ("metadata", _metadata_updated_not_a_date, "«updated» er «2025-13-45», ikke en dato"),
+    ("data", _deeply_nested, "nestet dypere enn 20 nivåer"),
+    ("data", _nested_in_a_label, "nestet dypere enn 20 nivåer"),
+    ("data", _label_not_text, "som ikke er tekst"),
+    ("data", _huge_sparse, "større enn dashbordet tar imot"),
     ("metadata", _metadata_without_share, "har ikke lenger verdien «AndelBefolkning»"),
     ("metadata", _metadata_without_county, "har ikke regionen «50» (Trøndelag)"),
 ]
@@ -175,6 +235,32 @@ def test_offline_is_a_clear_message_and_changes_nothing(organisation, target, so
         with pytest.raises(ssb.SsbError, match="får ikke kontakt med SSB"):
             ssb.refresh(organisation, target, sources["id"], base=f"http://127.0.0.1:{port}/api", timeout=2, now=NOW)
         assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "reason, plain",
+    [
+        (socket.gaierror(-2, "Name or service not known"), "navnet data.ssb.no finnes ikke i navneoppslaget"),
+        (socket.gaierror(-3, "Temporary failure in name resolution"), "Maskinen er kanskje uten internett"),
+        (OSError(101, "Network is unreachable"), "Maskinen er kanskje uten internett"),
+        (ssl.SSLError(1, "[SSL: CERTIFICATE_VERIFY_FAILED]"), "den sikre forbindelsen (TLS)"),
+    ],
+    ids=["no-dns-name", "dns-down", "no-network", "tls"],
+)
+def test_offline_is_a_plain_norwegian_sentence_without_error_numbers(
+    monkeypatch, organisation, target, sources, reason, plain
+):
+    def offline(request, timeout):
+        raise urllib.error.URLError(reason)
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    before = target.read_bytes()
+    with pytest.raises(ssb.SsbError) as caught:
+        ssb.refresh(organisation, target, sources["id"], base=ssb.BASE_URL, timeout=2, now=NOW)
+    message = str(caught.value)
+    assert message.startswith("Ingen svar fra data.ssb.no/") and plain in message
+    assert "Errno" not in message and "[" not in message and "Name or service" not in message
+    assert target.read_bytes() == before
 
 
 class socket_that_refuses:  # noqa: N801 - used as a context manager

@@ -59,6 +59,45 @@ def test_a_correction_is_a_new_report_and_the_database_refuses_update_and_delete
     assert store.reports()["status"].tolist() == ["i_rute"]
 
 
+COPY_AS_FORSINKET = (
+    "{verb} reports (id, organisation, measure_id, period, status, comment, reporter, reported_at, batch) "
+    "SELECT id, organisation, measure_id, period, 'forsinket', 'overskrevet', reporter, reported_at, batch "
+    "FROM reports"
+)
+OVERWRITES = {
+    "sqlite": {
+        "insert-or-replace": COPY_AS_FORSINKET.format(verb="INSERT OR REPLACE INTO"),
+        "replace-into": COPY_AS_FORSINKET.format(verb="REPLACE INTO"),
+        "upsert": COPY_AS_FORSINKET.format(verb="INSERT INTO")
+        + " WHERE true ON CONFLICT (id) DO UPDATE SET status = 'forsinket'",
+        "delete": "DELETE FROM reports",
+    },
+    "postgresql": {
+        "truncate": "TRUNCATE reports",
+        "truncate-cascade": "TRUNCATE TABLE reports RESTART IDENTITY CASCADE",
+        "upsert": COPY_AS_FORSINKET.format(verb="INSERT INTO") + " ON CONFLICT (id) DO UPDATE SET status = 'forsinket'",
+        "delete": "DELETE FROM reports",
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "dialect, kind", [(dialect, kind) for dialect, statements in OVERWRITES.items() for kind in statements]
+)
+def test_the_database_refuses_replace_and_truncate_on_every_path(request, tmp_path, dialect, kind):
+    if dialect == "sqlite":
+        store = Store(sqlite_url(tmp_path / "status.sqlite"))
+    else:
+        store = Store(new_postgres_database(request.getfixturevalue("postgres_url")))
+    statement = OVERWRITES[dialect][kind]
+    store.add([Report("trondheim", "m1", "2025", "i_rute", 40, reporter="Kari")])
+    with pytest.raises(sa.exc.DatabaseError, match="kan ikke"), store.engine.begin() as connection:
+        connection.exec_driver_sql(statement)
+    assert store.reports()[["status", "comment"]].values.tolist() == [["i_rute", ""]]
+    store.add([Report("trondheim", "m1", "2026", "forsinket", 50, reporter="Kari")])  # new reports still go in
+    assert store.count() == 2
+
+
 @pytest.mark.parametrize(
     "bad",
     [

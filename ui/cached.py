@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, charts, demo, maps, partners, population, progress, ssb
+from analytics import about, auth, charts, demo, excel, maps, partners, population, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -65,14 +65,9 @@ def population_figures(folder: Path, org_id: str, today: dt.date):
 
 @st.cache_resource(show_spinner=False)
 def _population(folder: Path, org_id: str, today: dt.date, fetched: Path, stamp: int | None):
-    known = sources(folder)["id"]
-    warning = None
-    if stamp is not None:
-        try:
-            return population.load(fetched, known, today), None
-        except DataError as err:
-            warning = str(err)
-    return population.load(folder / org_id / population.FILE, known, today), warning
+    shown_as = f"SSB-kopien ssb/{org_id}/{population.FILE}"
+    shipped = folder / org_id / population.FILE
+    return population.fetched_or_shipped(fetched, shown_as, shipped, sources(folder)["id"], today)
 
 
 @st.cache_resource(show_spinner=False)
@@ -178,3 +173,16 @@ def partner_deck(folder: Path, org_id: str, today: dt.date, year: int, extent: s
     visible = partners.partners_active_in(checked.partners, year)
     view = maps.view_for(checked.partners, home, extent)
     return maps.partner_map(visible, home, outlines(folder), view, partners.partner_tooltips(visible, lang))
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_throttles(state: Path) -> auth.Throttles:
+    """Failed sign-ins per username and per client, shared by every session of this server (per state folder)."""
+    return auth.Throttles()
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def upload(content: bytes, file: str, measures, organisation: str, reporter: str):
+    """An uploaded Excel file read once (keyed by its content, among the rest), not again on every rerun while it
+    stays in the uploader."""
+    return excel.read_upload(content, file, measures, organisation, reporter)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping
 
 import streamlit as st
@@ -89,8 +90,15 @@ def sign_in(lang: str) -> None:
             password = st.text_input(t("measures.password", lang), type="password", key="sign_in_password")
             submitted = st.form_submit_button(t("measures.sign_in", lang))
         if submitted:
-            editor = auth.editor(local_accounts(), username, password)
-            if editor:
-                st.session_state["editor"] = editor
+            attempt = auth.sign_in(
+                cached.sign_in_throttles(cached.state_dir()),
+                local_accounts(),
+                username,
+                password,
+                st.context.ip_address or "localhost",
+                time.time(),
+            )
+            if attempt.editor:
+                st.session_state["editor"] = attempt.editor
                 st.rerun()
-            st.error(t("measures.wrong_password", lang))
+            st.error(auth.refusal(attempt, lang))

@@ -44,7 +44,7 @@ def sidebar_choices() -> tuple[str, str]:
     except DataError as err:
         stop_with(err, lang)
     if not choices:
-        st.error(f"Ingen organisasjoner funnet i {folder} (ingen undermappe med organisation.yml).")
+        st.error("Ingen organisasjoner funnet i datamappen (ingen undermappe med organisation.yml).")
         st.stop()
     default = "trondheim" if "trondheim" in choices else next(iter(choices))
     org_id = st.sidebar.selectbox(
@@ -72,6 +72,7 @@ def context() -> Context:
     try:
         sources = cached.sources(folder)
         bundle = cached.bundle(folder, st.session_state.get("org", "trondheim"), today)
+        cached.outlines(folder)  # the shared country outlines: a missing or corrupt file is a message here
     except DataError as err:
         stop_with(err, lang)
     return Context(lang=lang, today=today, bundle=bundle, sources=sources)

@@ -471,10 +471,10 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
     )
     if uploaded is None:
         return
-    upload = excel.read_upload(uploaded.getvalue(), uploaded.name, measures, bundle.id, editor)
+    upload = cached.upload(uploaded.getvalue(), uploaded.name, measures, bundle.id, editor)  # parsed once per file
     if upload.errors:
         st.error(
-            t("measures.upload_errors", lang, n=len(upload.errors))
+            t("measures.upload_errors", lang, n=upload.error_count)
             + "\n\n"
             + "\n".join(f"- {e}" for e in upload.errors)
         )

@@ -235,6 +235,28 @@ def test_a_broken_upload_lists_every_error_by_row_and_column_and_writes_nothing(
     assert outside_requests == []
 
 
+def test_an_upload_with_many_errors_lists_the_first_twenty_and_says_how_many_more(
+    page, editor_server, outside_requests
+):
+    url, store = editor_server
+    open_measures(page, url)
+    sign_in(page, "hemmelig")
+    before = store.count()
+    content, rows = trondheim_template([(f"finnes-ikke-{n}", "ferdig", 10, "") for n in range(30)])
+    upload(page, "mange-feil.xlsx", content)
+    error = page.get_by_test_id("stAlertContentError")
+    expect(error).to_contain_text("Filen har 60 feil. Ingenting er lagret.")
+    listed = error.locator("li").all_inner_texts()
+    assert len(listed) == excel.MAX_LISTED_ERRORS + 1
+    first = rows["finnes-ikke-0"]
+    assert listed[0].startswith(f"Feil i mange-feil.xlsx, ark «Rapporter», rad {first}, kolonne «Tiltak-id»")
+    assert listed[1].startswith(f"Feil i mange-feil.xlsx, ark «Rapporter», rad {first}, kolonne «Status»")
+    assert listed[-1] == "… og 40 feil til."
+    assert page.get_by_role("button", name=re.compile("^Lagre alle")).count() == 0
+    assert store.count() == before
+    assert outside_requests == []
+
+
 def test_two_servers_on_two_ports_share_one_postgresql(page, postgres_url, editor_secrets, outside_requests):
     database = new_postgres_database(postgres_url)
     writer, url_a = start_server(ROOT / "data", env={"DATABASE_URL": database}, secrets=editor_secrets)
