@@ -29,7 +29,10 @@ from analytics.checks import (
 )
 
 AGREEMENT_TYPES = ("vennskapsby", "intensjonsavtale", "mou")
-STATUSES = ("aktiv", "hvilende")
+STATUSES = ("aktiv", "hvilende", "ikke_oppgitt")
+# The source id of values the dashboard inferred or wrote itself (status, descriptions, classifications). Where a
+# value rests on this id, the views mark it as the dashboard's own, beside the values a source states.
+OWN = "egen-klassifisering"
 FACT_KINDS = ("agreement", "activity", "milestone", "note")
 ACTIVITY_AREAS = (
     "culture",
@@ -100,6 +103,8 @@ def partner_columns(today: dt.date) -> dict[str, Column]:
         "lon": Column(number_between(-180, 180)),
         "coord_source": Column(slug),
         "source": Column(slug),
+        "since_note_nb": Column(text, required=False, default="", may_be_absent=True),
+        "since_note_en": Column(text, required=False, default="", may_be_absent=True),
     }
 
 
@@ -149,7 +154,7 @@ def network_goal_area_columns() -> dict[str, Column]:
     return {"network_id": Column(slug), "goal_area_id": Column(slug), "source": Column(slug)}
 
 
-MEASURE_KINDS = ("oppdrag", "hovedstrategi", "tiltak", "deltiltak", "utviklingsmal", "innsatsomrade")
+MEASURE_KINDS = ("oppdrag", "hovedstrategi", "tiltak", "deltiltak", "utviklingsmal", "innsatsomrade", "forpliktelse")
 
 
 def measure_columns() -> dict[str, Column]:

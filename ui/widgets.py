@@ -118,6 +118,8 @@ def partner_profile(ctx, partner_id: str) -> None:
     columns[1].metric(t("partners.type", lang), profile.type_label)
     columns[2].metric(t("partners.status", lang), profile.status_label)
     columns[3].metric(t("partners.nordic_platform", lang), profile.nordic_platform)
+    if profile.since_note:
+        st.caption(escape_markdown(profile.since_note))
     for conflict in profile.conflicts:
         st.warning(escape_markdown(conflict), icon="⚠️")
     areas = ", ".join(profile.areas) or t("partners.areas_none", lang)
