@@ -386,7 +386,7 @@ def _load_organisation(path: Path, known_sources) -> dict:
             expected=f"«{path.parent.name}»",
         )
     _check_home(path, document.get("home"), known_sources)
-    for source_id in _source_ids_in(document):
+    for source_id in source_ids_in(document):
         if source_id not in set(known_sources):
             raise DataError(
                 path,
@@ -411,14 +411,14 @@ def _check_home(path: Path, home, known_sources) -> None:
             )
 
 
-def _source_ids_in(node):
+def source_ids_in(node):
     """Every value under a key named `source` or ending in `_source`, at any depth."""
     if isinstance(node, dict):
         for key, value in node.items():
             if (key == "source" or str(key).endswith("_source")) and isinstance(value, str):
                 yield value
             else:
-                yield from _source_ids_in(value)
+                yield from source_ids_in(value)
     elif isinstance(node, list):
         for item in node:
-            yield from _source_ids_in(item)
+            yield from source_ids_in(item)
