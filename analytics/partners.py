@@ -180,7 +180,8 @@ class Profile:
     title: str
     since: int
     type_label: str
-    status_label: str
+    status_label: str  # marked where the status is the dashboard's inference: "aktiv (egen slutning)"
+    status_metric: tuple[str, str]  # (label, value) for a narrow card: the mark in the label, "Status (egen slutning)"
     since_note: str
     nordic_platform: str
     conflicts: list[str]
@@ -201,6 +202,12 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
         since=int(row["since_year"]),
         type_label=t(f"type.{row['agreement_type']}", lang),
         status_label=status_text(row["status"], row["status_source"], lang),
+        status_metric=(
+            t("own.inferred", lang, value=t("partners.status", lang))
+            if row["status_source"] == OWN
+            else t("partners.status", lang),
+            t(f"status.{row['status']}", lang),
+        ),
         since_note=str(in_language(row, "since_note", lang) or "") if "since_note_nb" in row else "",
         nordic_platform=t("yes" if row["nordic_platform"] else "no", lang),
         conflicts=[

@@ -271,7 +271,10 @@ def test_a_source_nobody_cites_is_named(tmp_path):
     ],
 )
 def test_partner_status_is_marked_where_it_is_the_dashboards_inference(trondheim, sources, partner, lang, label):
-    assert partners.profile_of(trondheim, sources, partner, lang).status_label == label
+    profile = partners.profile_of(trondheim, sources, partner, lang)
+    assert profile.status_label == label
+    marked = label.endswith(("(egen slutning)", "(own inference)"))
+    assert profile.status_metric[0].endswith(("(egen slutning)", "(own inference)")) == marked
     table = partners.partner_table(trondheim.partners, sources, lang)
     assert table.loc[trondheim.partners["id"].tolist().index(partner), "Status"] == label
 

@@ -119,7 +119,7 @@ def test_a_partner_profile_shows_an_inferred_status_beside_a_sourced_one():
     at = run_page(PAGES[1])
     at.selectbox(key="city").set_value("keren").run()
     statuses = {m.label: m.value for m in at.metric}
-    assert statuses["Status"] == "aktiv (egen slutning)"
+    assert statuses["Status (egen slutning)"] == "aktiv"
     assert any("Ingen kilde daterer Memorandum of Understanding" in c.value for c in at.caption)  # escaped text
     assert any(m.value.startswith("**Aktivitetsområder (dashboardets klassifisering") for m in at.markdown)
     at.selectbox(key="city").set_value("split").run()
