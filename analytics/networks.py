@@ -18,12 +18,14 @@ def goal_area_label(number: int, name: str) -> str:
 
 
 def coverage_matrix(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
-    """One row per network and målområde it serves: network id and name, goal area id, number and name."""
+    """One row per network and målområde it serves: network id and name, goal area id, number and name, and whether
+    the link is the dashboard's own inference (`own`)."""
     merged = links.merge(networks[["id", "name"]], left_on="network_id", right_on="id")
     merged = merged.merge(
         goal_areas[["id", "number", "name_nb", "name_en"]], left_on="goal_area_id", right_on="id", suffixes=("", "_ga")
     )
-    columns = ["network_id", "name", "goal_area_id", "number", "name_nb", "name_en"]
+    merged["own"] = merged["source"].eq(OWN) if "source" in merged else False
+    columns = ["network_id", "name", "goal_area_id", "number", "name_nb", "name_en", "own"]
     return merged[columns].sort_values(["number", "name"], ignore_index=True)
 
 
@@ -72,17 +74,23 @@ def coverage_summary(coverage: pd.DataFrame, lang: str) -> str:
         n=format_int(len(per_network)),
         several=format_int(int((per_network > 1).sum())),
     )
-    return f"{t('networks.matrix_caption', lang)} {counts}"
+    text = f"{t('networks.matrix_caption', lang)} {counts}"
+    own = list(dict.fromkeys(coverage.loc[coverage["own"], "name"])) if "own" in coverage else []
+    return f"{text} {t('networks.coverage_own', lang, names=', '.join(own))}" if own else text
 
 
 def coverage_table(coverage: pd.DataFrame, goal_labels: dict, lang: str) -> pd.DataFrame:
     """The dot matrix as a table for people: one row per network in the chart's order, one column per målområde,
     «ja» where the network serves it."""
     names = list(dict.fromkeys(coverage["name"]))
-    served = set(zip(coverage["name"], coverage["number"], strict=True))
+    own = coverage["own"] if "own" in coverage else pd.Series(False, index=coverage.index)
+    served = {
+        (name, number): t("own.inferred", lang, value=t("yes", lang)) if inferred else t("yes", lang)
+        for name, number, inferred in zip(coverage["name"], coverage["number"], own, strict=True)
+    }
     table = pd.DataFrame({t("col.network", lang): names})
     for number, label in goal_labels.items():
-        table[label] = [t("yes", lang) if (name, number) in served else "" for name in names]
+        table[label] = [served.get((name, number), "") for name in names]
     return table
 
 

@@ -316,3 +316,26 @@ def test_the_link_of_the_residents_international_profile_group_to_goal_area_5_is
 )
 def test_oversikt_headline_marks_the_inferred_active_count(sources, org, lang, note):
     assert overview.partners_note(bundle_of(org, sources).partners, lang) == note
+
+
+def test_the_dot_matrix_draws_the_inferred_link_hollow_and_says_so(trondheim):
+    from analytics.charts import coverage_dots
+
+    coverage = networks.coverage_matrix(trondheim.networks, trondheim.network_goal_areas, trondheim.goal_areas)
+    labels = networks.goal_labels(trondheim.goal_areas, "nb")
+    fig = coverage_dots(coverage, labels, "Nettverk per målområde")
+    symbols = {
+        (name, number): symbol
+        for trace in fig.data
+        for name, number, symbol in zip(trace.y, trace.x, trace.marker.symbol, strict=True)
+    }
+    assert symbols[("ICORN – International Cities of Refuge Network", "5")] == "circle-open"
+    assert symbols[("SDG Cities Leadership Platform", "1")] == "circle"
+    summary = networks.coverage_summary(coverage, "nb")
+    assert summary.endswith(
+        "Hul prikk: koblingen til målområdet er dashboardets egen slutning (ICORN – International "
+        "Cities of Refuge Network, Study Trondheim)."
+    )
+    table = networks.coverage_table(coverage, labels, "en").set_index("Network")
+    assert table.loc["Study Trondheim", labels[5]] == "yes (own inference)"
+    assert table.loc["SDG Cities Leadership Platform", labels[1]] == "yes"
