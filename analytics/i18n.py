@@ -268,11 +268,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.ikke_oppgitt": ("ikke oppgitt", "not stated"),
     # marks on values the dashboard inferred or wrote itself (source id egen-klassifisering)
     "own.inferred": ("{value} (egen slutning)", "{value} (own inference)"),
+    "own.written": ("{value} (skrevet av dashbordet)", "{value} (written by the dashboard)"),
     "networks.coverage_own": (
         "Hul prikk: koblingen til målområdet er dashboardets egen slutning ({names}).",
         "Hollow dot: the link to the goal area is the dashboard's own inference ({names}).",
     ),
-    "own.written": ("{value} (skrevet av dashbordet)", "{value} (written by the dashboard)"),
     "area.culture": ("kultur", "culture"),
     "area.youth": ("ungdom", "youth"),
     "area.environment": ("miljø", "environment"),
