@@ -30,7 +30,10 @@ from analytics.checks import (
 )
 
 AGREEMENT_TYPES = ("vennskapsby", "intensjonsavtale", "mou")
-STATUSES = ("aktiv", "hvilende")
+STATUSES = ("aktiv", "hvilende", "ikke_oppgitt")
+# The source id of values the dashboard inferred or wrote itself (status, descriptions, classifications). Where a
+# value rests on this id, the views mark it as the dashboard's own, beside the values a source states.
+OWN = "egen-klassifisering"
 FACT_KINDS = ("agreement", "activity", "milestone", "note")
 ACTIVITY_AREAS = (
     "culture",
@@ -101,6 +104,8 @@ def partner_columns(today: dt.date) -> dict[str, Column]:
         "lon": Column(number_between(-180, 180)),
         "coord_source": Column(slug),
         "source": Column(slug),
+        "since_note_nb": Column(text, required=False, default="", may_be_absent=True),
+        "since_note_en": Column(text, required=False, default="", may_be_absent=True),
     }
 
 
@@ -150,7 +155,7 @@ def network_goal_area_columns() -> dict[str, Column]:
     return {"network_id": Column(slug), "goal_area_id": Column(slug), "source": Column(slug)}
 
 
-MEASURE_KINDS = ("oppdrag", "hovedstrategi", "tiltak", "deltiltak", "utviklingsmal", "innsatsomrade")
+MEASURE_KINDS = ("oppdrag", "hovedstrategi", "tiltak", "deltiltak", "utviklingsmal", "innsatsomrade", "forpliktelse")
 
 
 def measure_columns() -> dict[str, Column]:
@@ -412,7 +417,7 @@ def _load_organisation(path: Path, known_sources) -> dict:
         )
     _check_blocks(path, document)
     _check_home(path, document.get("home"), known_sources)
-    for source_id in _source_ids_in(document):
+    for source_id in source_ids_in(document):
         if source_id not in set(known_sources):
             raise DataError(
                 path,
@@ -492,14 +497,14 @@ def _check_home(path: Path, home, known_sources) -> None:
             )
 
 
-def _source_ids_in(node):
+def source_ids_in(node):
     """Every value under a key named `source` or ending in `_source`, at any depth."""
     if isinstance(node, dict):
         for key, value in node.items():
             if (key == "source" or str(key).endswith("_source")) and isinstance(value, str):
                 yield value
             else:
-                yield from _source_ids_in(value)
+                yield from source_ids_in(value)
     elif isinstance(node, list):
         for item in node:
-            yield from _source_ids_in(item)
+            yield from source_ids_in(item)

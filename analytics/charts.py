@@ -73,7 +73,15 @@ def coverage_dots(coverage: pd.DataFrame, goal_labels: dict, title: str) -> go.F
                 x=[str(number)] * len(rows),
                 y=rows["name"],
                 mode="markers",
-                marker={"size": 14, "color": palette.goal_area_colour(number), "line": {"width": 1, "color": "#333"}},
+                marker={
+                    "size": 14,
+                    "color": palette.goal_area_colour(number),
+                    "line": {"width": 2 if "own" in rows else 1, "color": "#333"},
+                    # hollow where the link is the dashboard's own inference (said in the chart's summary)
+                    "symbol": ["circle-open" if own else "circle" for own in rows["own"]]
+                    if "own" in rows
+                    else "circle",
+                },
                 name=goal_labels[number],
                 hovertemplate=f"%{{y}}<br>{goal_labels[number]}<extra></extra>",
                 showlegend=False,

@@ -50,6 +50,7 @@ class Column:
     required: bool = True
     default: object = None
     dtype: str | None = None
+    may_be_absent: bool = False  # a column added later: files written before it need not have it
 
 
 def text(value: str) -> str:
@@ -201,7 +202,8 @@ def read_csv(path: Path, columns: dict[str, Column]) -> pd.DataFrame:
         raise DataError(path, "filen er tom.", expected="en overskriftslinje og minst én rad")
     header = content.splitlines()[0]
     reader = csv.DictReader(io.StringIO(content), delimiter=_delimiter(path, header, columns))
-    missing = [name for name in columns if name not in [f.strip() for f in reader.fieldnames]]
+    present = [f.strip() for f in reader.fieldnames]
+    missing = [name for name, column in columns.items() if name not in present and not column.may_be_absent]
     if missing:
         raise DataError(
             path,

@@ -65,6 +65,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.go_partners": ("Se vennskapsbyene på kartet", "See the twin cities on the map"),
     "overview.go_about": ("Kilder og datanotater", "Sources and data notes"),
     "overview.partners_note": ("{active} aktive", "{active} active"),
+    "overview.partners_not_stated": ("{n} med status ikke oppgitt", "{n} with status not stated"),
     "overview.go_measures": ("Følg opp tiltakene", "Follow up the measures"),
     "overview.go_population": ("Se befolkningstallene", "See the population figures"),
     "overview.go_present": ("Presenter for et møte", "Present to a meeting"),
@@ -160,7 +161,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "partners.status": ("Status", "Status"),
     "partners.country": ("Land", "Country"),
     "partners.nordic_platform": ("Nordisk plattform", "Nordic platform"),
-    "partners.areas": ("Aktivitetsområder", "Activity areas"),
+    "partners.areas": (
+        "Aktivitetsområder (dashboardets klassifisering av kildenes tekst)",
+        "Activity areas (the dashboard's classification of the sources' text)",
+    ),
     "partners.areas_none": (
         "Ingen aktivitetsområder funnet i kildene.",
         "No activity areas found in the sources.",
@@ -267,6 +271,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "type.mou": ("MoU / solidaritet", "MoU / solidarity"),
     "status.aktiv": ("aktiv", "active"),
     "status.hvilende": ("hvilende", "dormant"),
+    "status.ikke_oppgitt": ("ikke oppgitt", "not stated"),
+    # marks on values the dashboard inferred or wrote itself (source id egen-klassifisering)
+    "own.inferred": ("{value} (egen slutning)", "{value} (own inference)"),
+    "own.written": ("{value} (skrevet av dashbordet)", "{value} (written by the dashboard)"),
+    "networks.coverage_own": (
+        "Hul prikk: koblingen til målområdet er dashboardets egen slutning ({names}).",
+        "Hollow dot: the link to the goal area is the dashboard's own inference ({names}).",
+    ),
     "area.culture": ("kultur", "culture"),
     "area.youth": ("ungdom", "youth"),
     "area.environment": ("miljø", "environment"),
@@ -606,6 +618,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind.deltiltak": ("deltiltak", "sub-measure"),
     "kind.utviklingsmal": ("utviklingsmål", "development goal"),
     "kind.innsatsomrade": ("innsatsområde", "focus area"),
+    "kind.forpliktelse": ("forpliktelse", "commitment"),
     # about
     "about.title": ("Om dataene", "About the data"),
     "about.intro": (

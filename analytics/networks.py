@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics.bundle import SCOPES, THEMES
+from analytics.bundle import OWN, SCOPES, THEMES
 from analytics.formatting import format_int
 from analytics.i18n import in_language, t
 from analytics.provenance import dated_facts
@@ -18,12 +18,14 @@ def goal_area_label(number: int, name: str) -> str:
 
 
 def coverage_matrix(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
-    """One row per network and målområde it serves: network id and name, goal area id, number and name."""
+    """One row per network and målområde it serves: network id and name, goal area id, number and name, and whether
+    the link is the dashboard's own inference (`own`)."""
     merged = links.merge(networks[["id", "name"]], left_on="network_id", right_on="id")
     merged = merged.merge(
         goal_areas[["id", "number", "name_nb", "name_en"]], left_on="goal_area_id", right_on="id", suffixes=("", "_ga")
     )
-    columns = ["network_id", "name", "goal_area_id", "number", "name_nb", "name_en"]
+    merged["own"] = merged["source"].eq(OWN) if "source" in merged else False
+    columns = ["network_id", "name", "goal_area_id", "number", "name_nb", "name_en", "own"]
     return merged[columns].sort_values(["number", "name"], ignore_index=True)
 
 
@@ -72,17 +74,23 @@ def coverage_summary(coverage: pd.DataFrame, lang: str) -> str:
         n=format_int(len(per_network)),
         several=format_int(int((per_network > 1).sum())),
     )
-    return f"{t('networks.matrix_caption', lang)} {counts}"
+    text = f"{t('networks.matrix_caption', lang)} {counts}"
+    own = list(dict.fromkeys(coverage.loc[coverage["own"], "name"])) if "own" in coverage else []
+    return f"{text} {t('networks.coverage_own', lang, names=', '.join(own))}" if own else text
 
 
 def coverage_table(coverage: pd.DataFrame, goal_labels: dict, lang: str) -> pd.DataFrame:
     """The dot matrix as a table for people: one row per network in the chart's order, one column per målområde,
     «ja» where the network serves it."""
     names = list(dict.fromkeys(coverage["name"]))
-    served = set(zip(coverage["name"], coverage["number"], strict=True))
+    own = coverage["own"] if "own" in coverage else pd.Series(False, index=coverage.index)
+    served = {
+        (name, number): t("own.inferred", lang, value=t("yes", lang)) if inferred else t("yes", lang)
+        for name, number, inferred in zip(coverage["name"], coverage["number"], own, strict=True)
+    }
     table = pd.DataFrame({t("col.network", lang): names})
     for number, label in goal_labels.items():
-        table[label] = [t("yes", lang) if (name, number) in served else "" for name in names]
+        table[label] = [served.get((name, number), "") for name in names]
     return table
 
 
@@ -159,17 +167,29 @@ def comparison_table(comparison: pd.DataFrame, first_name: str, second_name: str
     )
 
 
+def described(networks: pd.DataFrame, lang: str) -> pd.Series:
+    """The networks' descriptions in `lang`, marked where the dashboard wrote the description itself."""
+    texts = in_language(networks, "description", lang)
+    own = networks["description_source"].eq(OWN)
+    return texts.where(~own, texts.map(lambda text: t("own.written", lang, value=text)))
+
+
 def network_table(networks: pd.DataFrame, links: pd.DataFrame, goal_areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The networks as a table for people: name, målområder, scope, theme, description, join year."""
+    """The networks as a table for people: name, målområder (marked where the link is the dashboard's own
+    inference), scope, theme, description (marked where the dashboard wrote it), join year."""
     numbers = links.merge(goal_areas[["id", "number"]], left_on="goal_area_id", right_on="id")
-    served = numbers.groupby("network_id")["number"].apply(lambda n: ", ".join(str(x) for x in sorted(n)))
+    numbers["label"] = [
+        t("own.inferred", lang, value=str(n)) if source == OWN else str(n)
+        for n, source in zip(numbers["number"], numbers["source"], strict=True)
+    ]
+    served = numbers.sort_values("number").groupby("network_id")["label"].apply(", ".join)
     return pd.DataFrame(
         {
             t("col.network", lang): networks["name"],
             t("col.goal_areas", lang): networks["id"].map(lambda network_id: served.get(network_id, "–")),
             t("col.scope", lang): networks["scope"].map(lambda v: t(f"scope.{v}", lang)),
             t("col.theme", lang): networks["theme"].map(lambda v: t(f"theme.{v}", lang)),
-            t("col.description", lang): in_language(networks, "description", lang),
+            t("col.description", lang): described(networks, lang),
             t("col.join_year", lang): networks["join_year"].map(lambda y: str(y) if pd.notna(y) else "–"),
         }
     ).reset_index(drop=True)
@@ -210,15 +230,22 @@ def network_profile(bundle, sources: pd.DataFrame, network_id: str, lang: str) -
     row = bundle.networks[bundle.networks["id"] == network_id].iloc[0]
     links = bundle.network_goal_areas[bundle.network_goal_areas["network_id"] == network_id]
     labels = goal_labels(bundle.goal_areas, lang)
-    numbers = bundle.goal_areas.set_index("id").loc[links["goal_area_id"], "number"]
+    numbers = bundle.goal_areas.set_index("id").loc[links["goal_area_id"], "number"].to_numpy()
+    own_numbers = {n for n, source in zip(numbers, links["source"], strict=True) if source == OWN}
     facts = bundle.network_facts[bundle.network_facts["network_id"] == network_id]
     ids = [row["source"], row["description_source"], *links["source"], *facts["source"]]
     if pd.notna(row["join_year_source"]):
         ids.append(row["join_year_source"])
     return NetworkProfile(
         name=row["name"],
-        description=in_language(row, "description", lang),
-        goal_areas=[labels[n] for n in sorted(numbers)],
+        description=(
+            t("own.written", lang, value=in_language(row, "description", lang))
+            if row["description_source"] == OWN
+            else in_language(row, "description", lang)
+        ),
+        goal_areas=[
+            t("own.inferred", lang, value=labels[n]) if n in own_numbers else labels[n] for n in sorted(numbers)
+        ],
         scope=t(f"scope.{row['scope']}", lang),
         theme=t(f"theme.{row['theme']}", lang),
         join_year=str(row["join_year"]) if pd.notna(row["join_year"]) else t("networks.join_unknown", lang),

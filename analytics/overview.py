@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics.bundle import OWN
 from analytics.formatting import format_date, format_int, format_percent
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.population import latest
 from analytics.ssb import configured_regions
 from analytics.store import NOT_REPORTED, STATUSES
@@ -52,8 +53,7 @@ def headline_figures(bundle, table: pd.DataFrame, population: pd.DataFrame, lang
     has them. `table` is progress.latest() of the measures; `population` has region names."""
     figures = []
     if not bundle.partners.empty:
-        active = int(bundle.partners["status"].eq("aktiv").sum())
-        note = t("overview.partners_note", lang, active=active)
+        note = partners_note(bundle.partners, lang)
         sources = tuple(dict.fromkeys([*bundle.partners["source"], *bundle.partners["status_source"]]))
         figures.append(Figure(t("overview.partners", lang), format_int(len(bundle.partners)), note, sources))
     if not bundle.networks.empty:
@@ -69,6 +69,36 @@ def headline_figures(bundle, table: pd.DataFrame, population: pd.DataFrame, lang
         note = t("overview.population_note", lang)
         figures.append(Figure(label, format_percent(share["value"]), note, (share["source"],)))
     return figures
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A passage from the strategy shown on its own (a vision, an overarching goal, commitments), with its source."""
+
+    heading: str
+    text: str
+    source: str
+
+
+def statements(strategy: dict, lang: str) -> list[Statement]:
+    """The strategy's `statements:` in `lang` (bokmål where no English text is given)."""
+    return [
+        Statement(in_language(item, "heading", lang), in_language(item, "text", lang), item["source"])
+        for item in strategy.get("statements") or []
+    ]
+
+
+def partners_note(partners: pd.DataFrame, lang: str) -> str:
+    """ "14 aktive (egen slutning)": the active relations, marked where the status is the dashboard's own inference,
+    and those whose status no source states."""
+    active = partners[partners["status"].eq("aktiv")]
+    note = t("overview.partners_note", lang, active=len(active))
+    if active["status_source"].eq(OWN).any():
+        note = t("own.inferred", lang, value=note)
+    not_stated = int(partners["status"].eq("ikke_oppgitt").sum())
+    if not_stated:
+        note += " · " + t("overview.partners_not_stated", lang, n=not_stated)
+    return note
 
 
 def status_counts_text(statuses: pd.Series, lang: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics.bundle import AGREEMENT_TYPES
+from analytics.bundle import AGREEMENT_TYPES, OWN
 from analytics.formatting import format_int
 from analytics.i18n import in_language, t
 from analytics.provenance import dated_facts, labels_of, source_labels
@@ -81,6 +81,12 @@ def country_in(partners: pd.DataFrame, lang: str) -> pd.Series:
     return in_language(partners, "country", lang)
 
 
+def status_text(status: str, status_source: str, lang: str) -> str:
+    """The status in `lang`, marked as the dashboard's own inference where no source states it."""
+    label = t(f"status.{status}", lang)
+    return t("own.inferred", lang, value=label) if status_source == OWN else label
+
+
 def partner_tooltips(partners: pd.DataFrame, lang: str) -> pd.Series:
     """One plain-text tooltip per partner: city, country, type, since-year, status."""
     countries = country_in(partners, lang)
@@ -92,7 +98,7 @@ def partner_tooltips(partners: pd.DataFrame, lang: str) -> pd.Series:
             country=country,
             type=t(f"type.{row.agreement_type}", lang),
             year=row.since_year,
-            status=t(f"status.{row.status}", lang),
+            status=status_text(row.status, row.status_source, lang),
         )
         for row, country in zip(partners.itertuples(), countries, strict=True)
     ]
@@ -107,7 +113,10 @@ def partner_table(partners: pd.DataFrame, sources: pd.DataFrame, lang: str) -> p
             t("col.country", lang): country_in(partners, lang),
             t("col.type", lang): partners["agreement_type"].map(lambda v: t(f"type.{v}", lang)),
             t("col.since", lang): partners["since_year"],
-            t("col.status", lang): partners["status"].map(lambda v: t(f"status.{v}", lang)),
+            t("col.status", lang): [
+                status_text(s, source, lang)
+                for s, source in zip(partners["status"], partners["status_source"], strict=True)
+            ],
             t("col.nordic", lang): partners["nordic_platform"].map(lambda v: t("yes" if v else "no", lang)),
             t("col.sources", lang): _source_names(partners, sources),
         }
@@ -171,7 +180,9 @@ class Profile:
     title: str
     since: int
     type_label: str
-    status_label: str
+    status_label: str  # marked where the status is the dashboard's inference: "aktiv (egen slutning)"
+    status_metric: tuple[str, str]  # (label, value) for a narrow card: the mark in the label, "Status (egen slutning)"
+    since_note: str
     nordic_platform: str
     conflicts: list[str]
     areas: list[str]
@@ -190,7 +201,14 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
         title=f"{row['name']} – {country_in(partner, lang).iloc[0]}",
         since=int(row["since_year"]),
         type_label=t(f"type.{row['agreement_type']}", lang),
-        status_label=t(f"status.{row['status']}", lang),
+        status_label=status_text(row["status"], row["status_source"], lang),
+        status_metric=(
+            t("own.inferred", lang, value=t("partners.status", lang))
+            if row["status_source"] == OWN
+            else t("partners.status", lang),
+            t(f"status.{row['status']}", lang),
+        ),
+        since_note=str(in_language(row, "since_note", lang) or "") if "since_note_nb" in row else "",
         nordic_platform=t("yes" if row["nordic_platform"] else "no", lang),
         conflicts=[
             t(

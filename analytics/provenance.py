@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from analytics.bundle import source_ids_in
 from analytics.i18n import in_language, t
 
 SAFE_URL = re.compile(r"https?://[^\s()<>\"']+")
@@ -51,3 +52,35 @@ def dated_facts(facts: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[t
         (f"{year}: {text}" if pd.notna(year) else text, known.get(source, source))
         for year, text, source in zip(ordered["year"], texts, ordered["source"], strict=True)
     ]
+
+
+# Sources the app cites for what it ships beside the bundles: the country outlines of every map
+# (data/shared/countries-110m.geojson) and the table the SSB refresh fetches.
+SHARED_SOURCE_IDS = ("natural-earth-110m", "ssb-09817")
+
+
+def cited_source_ids(bundle, population: pd.DataFrame) -> set[str]:
+    """Every source id a bundle cites: each `source`/`…_source` column of its files, every `source` key in its
+    organisation.yml, and the `source` column of its population figures."""
+    cited = set(source_ids_in(bundle.organisation))
+    for frame in (
+        bundle.goal_areas,
+        bundle.partners,
+        bundle.partner_facts,
+        bundle.partner_conflicts,
+        bundle.networks,
+        bundle.network_goal_areas,
+        bundle.network_facts,
+        bundle.measures,
+        population,
+    ):
+        for column in frame.columns:
+            if column == "source" or column.endswith("_source"):
+                cited |= {str(value) for value in frame[column].dropna()}
+    return cited
+
+
+def uncited_sources(sources: pd.DataFrame, cited: set[str]) -> list[str]:
+    """The ids defined in sources.yml that nothing cites, in the file's order (a source nobody cites is either a
+    citation that went missing or an entry to remove)."""
+    return [source_id for source_id in sources["id"] if source_id not in cited and source_id not in SHARED_SOURCE_IDS]

@@ -43,7 +43,7 @@ def test_without_editors_the_view_is_read_only_and_says_how_to_enable_editing(ap
     assert not at.text_input  # no sign-in, no form
     assert "report_form" not in [form.id for form in at.get("form")]
     statuses = at.dataframe[0].value["Status"]
-    assert set(statuses) == {"ikke rapportert"} and len(statuses) == 11
+    assert set(statuses) == {"ikke rapportert"} and len(statuses) == 13
 
 
 def _sign_in(at: AppTest, username: str, password: str) -> AppTest:

@@ -119,14 +119,20 @@ def test_trondheim_and_kuopio_compared_by_theme(trondheim, sources):
 
 def test_network_profile_of_icorn_has_join_year_and_dated_facts(trondheim, sources):
     profile = nw.network_profile(trondheim, sources, "icorn", "nb")
-    assert profile.goal_areas == ["5 · Internasjonalt samfunn"]
+    assert profile.goal_areas == ["5 · Internasjonalt samfunn (egen slutning)"]
     assert (profile.scope, profile.theme, profile.join_year) == (
         "globalt",
         "flyktninger og menneskerettigheter",
         "2004",
     )
-    assert [text[:4] for text, _ in profile.facts] == ["2004", "2006"]
-    assert profile.source_ids == ["tk-strategi-2019", "egen-klassifisering", "icorn-trondheim", "norskpen-icorn"]
+    assert [text[:4] for text, _ in profile.facts] == ["2004", "2006", "ICOR"]  # dated first, then the explanation
+    assert profile.source_ids == [
+        "tk-strategi-2019",
+        "egen-klassifisering",
+        "icorn-trondheim",
+        "norskpen-icorn",
+        "penopp-icorn-2016",
+    ]
 
 
 def test_network_profile_without_join_year_says_it_was_not_found(trondheim, sources):

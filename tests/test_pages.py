@@ -78,8 +78,8 @@ def test_overview_shows_the_strategy_its_headline_figures_and_five_goal_areas():
         "Tiltak å følge opp",
         "Innvandrerbakgrunn, Trondheim 2018",
     ]
-    assert [m.value for m in at.metric] == ["15", "30", "11", "15,3\u00a0%"]
-    assert {"14 aktive", "11 ikke rapportert"} <= {c.value for c in at.caption}
+    assert [m.value for m in at.metric] == ["15", "32", "13", "15,3\u00a0%"]
+    assert {"14 aktive (egen slutning)", "13 ikke rapportert"} <= {c.value for c in at.caption}
     assert "Vedtatt av Bystyret 29.08.2019 (sak 87/19, arkivsak 19/8286). Periode 2019–2022." in [
         m.value for m in at.markdown
     ]
@@ -113,6 +113,42 @@ def test_the_profile_shows_conflicting_years_with_their_sources():
     (warning,) = at.warning
     assert "1956" in warning.value and "1960" in warning.value
     assert "Vallejo Sister City Association" in warning.value
+
+
+def test_a_partner_profile_shows_an_inferred_status_beside_a_sourced_one():
+    at = run_page(PAGES[1])
+    at.selectbox(key="city").set_value("keren").run()
+    statuses = {m.label: m.value for m in at.metric}
+    assert statuses["Status (egen slutning)"] == "aktiv"
+    assert any("Ingen kilde daterer Memorandum of Understanding" in c.value for c in at.caption)  # escaped text
+    assert any(m.value.startswith("**Aktivitetsområder (dashboardets klassifisering") for m in at.markdown)
+    at.selectbox(key="city").set_value("split").run()
+    assert {m.label: m.value for m in at.metric}["Status"] == "hvilende"  # a source says so: no mark
+
+
+def test_a_network_profile_marks_a_description_the_dashboard_wrote():
+    at = run_page(PAGES[2], "en")
+    at.selectbox(key="network").set_value("icorn").run()
+    texts = [t.value for t in at.text]
+    assert "Network of cities of refuge for persecuted writers and artists. (written by the dashboard)" in texts
+    at.selectbox(key="network").set_value("sdg-cities").run()
+    assert "The strategy lists a letter of intent." in [t.value for t in at.text]
+
+
+@pytest.mark.parametrize(
+    ("org", "heading", "words"),
+    [
+        ("trd30", "Partene forplikter seg til", "i løpet av en periode på inntil fire år"),
+        ("ntnu", "Gjennomgående mål", "dokumentert høyt internasjonalt nivå"),
+        ("kuopio", "Visjon 2020", "150 000 asukkaan"),
+    ],
+)
+def test_oversikt_shows_the_strategys_own_statements_with_their_source(org, heading, words):
+    at = run_page(PAGES[0], "nb", org)
+    assert heading in [h.value for h in at.subheader]
+    assert any(words in t.value for t in at.text)
+    if org == "kuopio":
+        assert "3 aktive (egen slutning) · 2 med status ikke oppgitt" in [c.value for c in at.caption]
 
 
 def test_every_chart_and_table_on_the_map_page_has_a_source_line():
@@ -232,7 +268,7 @@ def test_the_file_list_names_every_file_of_the_bundle():
     (files,) = [frame for frame in at.dataframe if "Fil" in frame.value.columns]
     assert "trondheim/networks.csv" in files.value["Fil"].tolist()
     assert files.value.set_index("Fil").loc["trondheim/network_goal_areas.csv", "Rader"] == "30"
-    assert files.value.set_index("Fil").loc["trondheim/population.csv", "Rader"] == "51"
+    assert files.value.set_index("Fil").loc["trondheim/population.csv", "Rader"] == "57"
 
 
 @pytest.mark.parametrize(

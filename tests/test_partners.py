@@ -103,7 +103,13 @@ def test_year_conflicts_pair_the_used_year_with_the_other():
 
 def test_sources_of_a_partner_are_listed_once_each(trondheim):
     ids = p.sources_of(trondheim.partners, trondheim.partner_facts, trondheim.partner_conflicts, "vallejo")
-    assert ids == ["tk-strategi-2019", "geonames-cities15000", "vallejo-sister-city", "vallejo-sister-city-1997"]
+    assert ids == [
+        "tk-strategi-2019",
+        "egen-klassifisering",
+        "geonames-cities15000",
+        "vallejo-sister-city",
+        "vallejo-sister-city-1997",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -127,7 +133,7 @@ def test_counts_summary_states_first_peak_and_total(trondheim):
 def test_profile_of_vallejo_names_the_conflict_and_dates_each_fact(trondheim, sources):
     profile = p.profile_of(trondheim, sources, "vallejo", "nb")
     assert profile.title == "Vallejo – USA (California)"
-    assert (profile.since, profile.type_label, profile.status_label) == (1956, "Vennskapsby", "aktiv")
+    assert (profile.since, profile.type_label, profile.status_label) == (1956, "Vennskapsby", "aktiv (egen slutning)")
     (conflict,) = profile.conflicts
     assert conflict.startswith(
         "Kildene spriker om startåret: 1956 (Trondheim kommune, Internasjonal strategi 2019–2022)"
@@ -145,6 +151,7 @@ def test_profile_of_vallejo_names_the_conflict_and_dates_each_fact(trondheim, so
     ]
     assert list(profile.sources.index) == [
         "tk-strategi-2019",
+        "egen-klassifisering",
         "geonames-cities15000",
         "vallejo-sister-city",
         "vallejo-sister-city-1997",
@@ -156,8 +163,8 @@ def test_profile_of_vallejo_names_the_conflict_and_dates_each_fact(trondheim, so
     [
         ("split", "nb", "hvilende", []),
         ("split", "en", "dormant", []),
-        ("keren", "en", "active", ["solidarity", "culture", "environment"]),
-        ("dunfermline", "nb", "aktiv", ["ungdom"]),
+        ("keren", "en", "active (own inference)", ["solidarity", "culture", "environment"]),
+        ("dunfermline", "nb", "aktiv (egen slutning)", ["ungdom"]),
     ],
 )
 def test_profile_labels_follow_the_language(trondheim, sources, partner, lang, status, areas):

@@ -48,11 +48,12 @@ def test_parts_add_up_where_the_source_gives_all_three(snapshot):
 
 def test_series_has_a_row_for_every_year_and_nan_where_nobody_measured(snapshot):
     share = population.series(snapshot, "andel_innvandrerbakgrunn")
-    assert share["year"].min() == 2013 and share["year"].max() == 2023
+    assert share["year"].min() == 2013 and share["year"].max() == 2026
     norway = share[share["region"] == "norge"].set_index("year")["value"]
-    assert len(norway) == 11
+    assert len(norway) == 14
     assert math.isnan(norway[2014]) and math.isnan(norway[2016]) and math.isnan(norway[2019])
-    assert norway[2013] == 14.1 and norway[2022] == 18.7
+    assert math.isnan(norway[2023]) and math.isnan(norway[2025])  # measured years only: no line across the gap
+    assert norway[2013] == 14.1 and norway[2022] == 18.7 and norway[2024] == 20.8 and norway[2026] == 21.8
     assert list(dict.fromkeys(share["region"])) == ["trondheim", "trondelag", "norge"]
 
 

@@ -116,8 +116,10 @@ def partner_profile(ctx, partner_id: str) -> None:
     columns = st.columns(4)
     columns[0].metric(t("partners.since", lang), str(profile.since))
     columns[1].metric(t("partners.type", lang), profile.type_label)
-    columns[2].metric(t("partners.status", lang), profile.status_label)
+    columns[2].metric(*profile.status_metric)  # the mark "(egen slutning)" in the label: the value stays short
     columns[3].metric(t("partners.nordic_platform", lang), profile.nordic_platform)
+    if profile.since_note:
+        st.caption(escape_markdown(profile.since_note))
     for conflict in profile.conflicts:
         st.warning(escape_markdown(conflict), icon="⚠️")
     areas = ", ".join(profile.areas) or t("partners.areas_none", lang)

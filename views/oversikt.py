@@ -61,3 +61,7 @@ if strategy and strategy.get("desired_results"):
     st.subheader(t("overview.desired_results", lang), anchor=False)
     st.text("\n".join(f"• {result}" for result in strategy["desired_results"]))
     shell.caption_source(ctx, [strategy.get("desired_results_source") or strategy["source"]])
+for statement in overview.statements(strategy or {}, lang):  # the strategy's own words, literal, with the source
+    st.subheader(statement.heading, anchor=False)
+    st.text(statement.text)
+    shell.caption_source(ctx, [statement.source])
