@@ -22,7 +22,7 @@ def test_every_key_has_bokmal_and_english(key):
 
 def test_every_literal_key_used_in_the_code_exists():
     code = "\n".join(
-        p.read_text(encoding="utf-8") for d in ("views", "ui", "analytics") for p in (ROOT / d).glob("*.py")
+        p.read_text(encoding="utf-8") for d in ("views", "ui", "analytics") for p in (ROOT / d).rglob("*.py")
     )
     code += (ROOT / "app.py").read_text(encoding="utf-8")
     used = set(re.findall(r"""\bt\(\s*["']([\w.]+)["']""", code))

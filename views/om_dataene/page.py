@@ -7,6 +7,7 @@ from analytics.about import source_table
 from analytics.i18n import in_language, t
 from analytics.provenance import source_label
 from ui import cached, shell
+from views.om_dataene import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -26,9 +27,7 @@ st.dataframe(
 
 # 3/ Data notes
 st.header(t("about.notes", lang))
-for note in bundle.organisation.get("notes", []):
-    text = in_language(note, "text", lang)
-    st.text(f"{text}\n({t('source', lang)}: {source_label(ctx.sources, note['source'])})")
+blocks.data_notes(ctx)
 st.text(t("about.outlines", lang))
 
 # 4/ Conflicts

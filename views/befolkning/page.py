@@ -8,6 +8,7 @@ from analytics.exports import csv_for_excel
 from analytics.formatting import format_int
 from analytics.i18n import t
 from ui import cached, shell, widgets
+from views.befolkning import blocks
 
 TOP = 15
 SHARE = "andel_innvandrerbakgrunn"
@@ -18,7 +19,7 @@ lang, bundle = ctx.lang, ctx.bundle
 org = bundle.organisation["name"]
 st.title(t("pop.title", lang))
 figures, warning = shell.population(ctx)
-widgets.population_status(ctx, figures, warning)
+blocks.population_status(ctx, figures, warning)
 if figures.empty:
     st.info(t("pop.none", lang, org=org))
     st.stop()
@@ -111,14 +112,14 @@ if with_countries:
                 moved["source"].dropna(),
             )
     if not bundle.partners.empty:
-        widgets.partner_backgrounds(ctx, backgrounds, names[region], year)
+        blocks.show_partner_backgrounds(ctx, backgrounds, names[region], year)
 
 # 5/ Measures that are not immigrant background (Kuopio): shown only with their definition
 other = view.other
 if not other.empty:
     st.header(t("pop.other_title", lang))
     st.warning(t("pop.other_warning", lang))
-    widgets.population_cards(ctx, other)
+    blocks.population_cards(ctx, other)
 
 # 6/ Every figure as a table, and the CSV
 with st.expander(t("pop.data", lang)):

@@ -7,6 +7,7 @@ from analytics.charts import count_bars, coverage_dots, scope_bars
 from analytics.exports import csv_for_excel
 from analytics.i18n import t
 from ui import cached, shell, widgets
+from views.nettverk import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -53,7 +54,7 @@ else:
             nw.counts_table(per_goal_area, labels, lang),
             sources_of_links,
         )
-        widgets.network_gaps(ctx, per_goal_area)
+        blocks.network_gaps(ctx, per_goal_area)
     mix = nw.scope_mix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
     scope_labels = {scope: t(f"scope.{scope}", lang) for scope in mix["scope"].unique()}
     widgets.chart(
@@ -74,11 +75,11 @@ chosen = st.selectbox(
     key="network",
     bind="query-params",
 )
-widgets.network_profile(ctx, chosen)
+blocks.show_network_profile(ctx, chosen)
 
 # 4/ Comparison with another organisation
 st.header(t("networks.compare", lang))
-widgets.network_comparison(ctx)
+blocks.network_comparison(ctx)
 
 # 5/ Table and download
 st.header(t("networks.table", lang))

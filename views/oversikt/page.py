@@ -7,6 +7,7 @@ from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
 from ui import shell, widgets
+from views.oversikt import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -23,7 +24,7 @@ if strategy:
     st.markdown(overview.strategy_line(strategy, lang))
 else:
     st.info(t("overview.no_strategy", lang))
-widgets.headline_figures(ctx, figures)
+blocks.show_headline_figures(ctx, figures)
 
 # 3/ Status per målområde, and what changed since a date
 if not table.empty:
@@ -40,7 +41,7 @@ if not table.empty:
 
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)
-widgets.view_links(lang)
+blocks.view_links(lang)
 
 # 5/ The strategy's målområder in full (for those who read on)
 if not bundle.goal_areas.empty:

@@ -7,6 +7,7 @@ from analytics.charts import partnerships_over_time
 from analytics.exports import csv_for_excel
 from analytics.i18n import t
 from ui import cached, shell, widgets
+from views.vennskapsbyer import blocks
 
 FIRST_YEAR = 1945
 
@@ -28,7 +29,7 @@ map_sources = [
 
 
 # 2/ Controls: play, year, extent; the map area is filled last, so that playing does not hold up the rest
-year, extent, progress = widgets.map_controls(FIRST_YEAR, ctx.today.year, list(maps.EXTENTS), lang)
+year, extent, progress = blocks.map_controls(FIRST_YEAR, ctx.today.year, list(maps.EXTENTS), lang)
 map_area = st.container()
 
 
@@ -37,7 +38,7 @@ def map_and_chart(year: int) -> None:
     map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
         st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
-        widgets.map_legend(lang)
+        blocks.map_legend(lang)
         deck = cached.partner_deck(cached.data_dir(), bundle.id, ctx.today, year, extent, lang)
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
@@ -66,7 +67,7 @@ chosen = st.selectbox(
     key="city",
     bind="query-params",
 )
-widgets.partner_profile(ctx, chosen)
+blocks.partner_profile(ctx, chosen)
 
 # 4/ Table and download
 st.header(t("partners.table", lang))
@@ -84,6 +85,6 @@ st.download_button(
 # 5/ The map area: one year, or every year in turn while playing
 with map_area:
     if progress is not None:
-        widgets.play_years(map_and_chart, FIRST_YEAR, ctx.today.year, lang, progress)
+        blocks.play_years(map_and_chart, FIRST_YEAR, ctx.today.year, lang, progress)
     else:
         map_and_chart(year)

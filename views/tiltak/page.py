@@ -8,6 +8,7 @@ from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES
 from ui import cached, editing, shell, widgets
+from views.tiltak import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -91,7 +92,7 @@ with history_column:
             ctx,
             cached.figure(measure_history, history, labels, t("measures.history_title", lang)),
             progress.history_summary(history, lang),
-            widgets.history_table(history, lang),
+            blocks.history_table(history, lang),
             t("measures.source_reports", lang),
             expanded=True,  # the reports' comments are read here, so the table stays open
         )
@@ -100,4 +101,4 @@ with changes_column:
     widgets.changes_since(ctx, reports, key="measures_since")
 
 # 5/ Reporting (editors only) and Excel
-widgets.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)
+blocks.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)
