@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 import streamlit as st
@@ -12,6 +11,7 @@ from analytics import auth, demo
 from analytics.i18n import t
 from analytics.store import sqlite_url
 from ui import cached
+from ui.settings import Settings
 
 
 def secrets_section(name: str) -> Mapping:
@@ -25,21 +25,21 @@ def secrets_section(name: str) -> Mapping:
     return value if isinstance(value, Mapping) else {}
 
 
-def database_url() -> str:
+def database_url(settings: Settings) -> str:
     """In demo mode (DASHBOARD_DEMO=1) the demo SQLite file, whatever is configured; else [database] url in
     secrets, else $DATABASE_URL, else an SQLite file in the state folder."""
-    if demo.is_demo(os.environ):
-        return demo.database_url(cached.state_dir())
+    if settings.example_data:
+        return demo.database_url(settings.state_dir)
     return str(
         secrets_section("database").get("url")
-        or os.environ.get("DATABASE_URL")
-        or sqlite_url(cached.state_dir() / "status.sqlite")
+        or settings.database_url
+        or sqlite_url(settings.state_dir / "status.sqlite")
     )
 
 
-def report_store():
+def report_store(settings: Settings):
     """The server's report store; in demo mode the demo database, filled once with the example reports."""
-    return cached.store(database_url(), demo.is_demo(os.environ))
+    return cached.store(database_url(settings), settings.example_data, settings.data_dir)
 
 
 def oidc_configured() -> bool:

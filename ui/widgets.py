@@ -82,7 +82,7 @@ def changes_since(ctx, reports: pd.DataFrame, key: str) -> None:
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
     titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
-    changed = cached.measure_changes(reports, cached.data_dir(), ctx.bundle.id, ctx.today, start, end)
+    changed = cached.measure_changes(reports, ctx.settings.data_dir, ctx.bundle.id, ctx.today, start, end)
     show_measure_changes(ctx, changed, titles, format_date(since))
     st.caption(t("measures.source_reports", lang))
 

@@ -10,7 +10,7 @@ from analytics.formatting import format_int, format_percent, format_timestamp
 from analytics.i18n import t
 from analytics.jsonstat import SsbError
 from analytics.provenance import source_line
-from ui import cached, navigation
+from ui import navigation
 
 
 def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
@@ -44,10 +44,10 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
             try:
                 result = ssb.refresh(
                     bundle.organisation,
-                    ssb.snapshot_path(cached.state_dir(), bundle.id),
+                    ssb.snapshot_path(ctx.settings.state_dir, bundle.id),
                     ctx.sources["id"],
-                    base=ssb.configured_base_url(),
-                    timeout=ssb.configured_timeout(),
+                    base=ctx.settings.ssb_base_url,
+                    timeout=ctx.settings.ssb_timeout,
                 )
             except SsbError as err:
                 st.error(f"{err}\n\n{t('pop.refresh_failed', lang)}")

@@ -23,7 +23,9 @@ blocks.population_status(ctx, figures, warning)
 if figures.empty:
     st.info(t("pop.none", lang, org=org))
     st.stop()
-view = cached.population_view(cached.data_dir(), bundle.id, ctx.today, lang)  # computed once per snapshot
+view = cached.population_view(
+    ctx.settings.data_dir, ctx.settings.state_dir, bundle.id, ctx.today, lang
+)  # computed once per snapshot
 figures, names, by_region = view.figures, view.names, view.by_region
 if view.has_ssb_measures:
     st.caption(t("pop.definition", lang))

@@ -54,11 +54,11 @@ def network_comparison(ctx) -> None:
     """The chosen organisation against another one by theme: what both have and what only one has."""
     lang, bundle = ctx.lang, ctx.bundle
     others = {}
-    for org_id, name in cached.bundles(cached.data_dir()):
+    for org_id, name in cached.bundles(ctx.settings.data_dir):
         if org_id == bundle.id:
             continue
         try:
-            other = cached.bundle(cached.data_dir(), org_id, ctx.today)
+            other = cached.bundle(ctx.settings.data_dir, org_id, ctx.today)
         except DataError as err:
             st.warning(f"{name}: {err}")
             continue

@@ -4,8 +4,7 @@ import streamlit as st
 
 from analytics import partners
 from analytics.about import source_table
-from analytics.i18n import in_language, t
-from analytics.provenance import source_label
+from analytics.i18n import t
 from ui import cached, shell
 from views.om_dataene import blocks
 
@@ -40,4 +39,4 @@ else:
 
 # 5/ Files
 st.header(t("about.files", lang))
-st.dataframe(cached.bundle_files(cached.data_dir(), bundle.id, ctx.today, lang), hide_index=True, width="stretch")
+st.dataframe(cached.bundle_files(ctx.settings.data_dir, bundle.id, ctx.today, lang), hide_index=True, width="stretch")

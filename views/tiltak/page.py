@@ -101,4 +101,4 @@ with changes_column:
     widgets.changes_since(ctx, reports, key="measures_since")
 
 # 5/ Reporting (editors only) and Excel
-blocks.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)
+blocks.report_tools(ctx, editing.report_store(ctx.settings), measures, goal_labels, reports)

@@ -39,7 +39,7 @@ def map_and_chart(year: int) -> None:
     with map_column:
         st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
         blocks.map_legend(lang)
-        deck = cached.partner_deck(cached.data_dir(), bundle.id, ctx.today, year, extent, lang)
+        deck = cached.partner_deck(ctx.settings.data_dir, bundle.id, ctx.today, year, extent, lang)
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
         shell.caption_source(ctx, map_sources)
