@@ -29,7 +29,7 @@ from analytics.checks import (
 )
 
 AGREEMENT_TYPES = ("vennskapsby", "intensjonsavtale", "mou")
-STATUSES = ("aktiv", "hvilende")
+PARTNER_STATUSES = ("aktiv", "hvilende")
 FACT_KINDS = ("agreement", "activity", "milestone", "note")
 ACTIVITY_AREAS = (
     "culture",
@@ -93,7 +93,7 @@ def partner_columns(today: dt.date) -> dict[str, Column]:
         "agreement_type": Column(one_of(*AGREEMENT_TYPES)),
         "since_year": Column(_year(today)),
         "since_source": Column(slug),
-        "status": Column(one_of(*STATUSES)),
+        "status": Column(one_of(*PARTNER_STATUSES)),
         "status_source": Column(slug),
         "nordic_platform": Column(boolean),
         "lat": Column(number_between(-90, 90)),

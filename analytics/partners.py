@@ -92,7 +92,7 @@ def partner_tooltips(partners: pd.DataFrame, lang: str) -> pd.Series:
             country=country,
             type=t(f"type.{row.agreement_type}", lang),
             year=row.since_year,
-            status=t(f"status.{row.status}", lang),
+            status=t(f"partner_status.{row.status}", lang),
         )
         for row, country in zip(partners.itertuples(), countries, strict=True)
     ]
@@ -107,7 +107,7 @@ def partner_table(partners: pd.DataFrame, sources: pd.DataFrame, lang: str) -> p
             t("col.country", lang): country_in(partners, lang),
             t("col.type", lang): partners["agreement_type"].map(lambda v: t(f"type.{v}", lang)),
             t("col.since", lang): partners["since_year"],
-            t("col.status", lang): partners["status"].map(lambda v: t(f"status.{v}", lang)),
+            t("col.status", lang): partners["status"].map(lambda v: t(f"partner_status.{v}", lang)),
             t("col.nordic", lang): partners["nordic_platform"].map(lambda v: t("yes" if v else "no", lang)),
             t("col.sources", lang): _source_names(partners, sources),
         }
@@ -190,7 +190,7 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
         title=f"{row['name']} – {country_in(partner, lang).iloc[0]}",
         since=int(row["since_year"]),
         type_label=t(f"type.{row['agreement_type']}", lang),
-        status_label=t(f"status.{row['status']}", lang),
+        status_label=t(f"partner_status.{row['status']}", lang),
         nordic_platform=t("yes" if row["nordic_platform"] else "no", lang),
         conflicts=[
             t(

@@ -277,14 +277,23 @@ def partner_backgrounds(frame: pd.DataFrame, partners: pd.DataFrame, region: str
                 "partner_id": partner.id,
                 "partner": partner.name,
                 "country_code": partner.country_code,
-                "country": partner.country_nb,
+                "country_nb": partner.country_nb,
                 "country_en": partner.country_en,
                 "background_code": codes[first] if first is not None else None,
                 "value": values[first] if first is not None else np.nan,
                 "source": sources[first] if first is not None else None,
             }
         )
-    columns = ["partner_id", "partner", "country_code", "country", "country_en", "background_code", "value", "source"]
+    columns = [
+        "partner_id",
+        "partner",
+        "country_code",
+        "country_nb",
+        "country_en",
+        "background_code",
+        "value",
+        "source",
+    ]
     return pd.DataFrame(out, columns=columns)
 
 

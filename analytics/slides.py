@@ -17,7 +17,7 @@ from analytics.bundle import AGREEMENT_TYPES, Bundle
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.provenance import source_line
-from analytics.store import NOT_REPORTED, STATUSES
+from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _measures(inputs: Inputs) -> Slide:
     rolled = progress.rollup(table, bundle.goal_areas)
     names = nw.goal_area_names(bundle.goal_areas, lang) | {"": t("measures.no_goal_area", lang)}
     colours = {row.id: palette.goal_area_colour(row.number) for row in bundle.goal_areas.itertuples()}
-    status_labels = {s: t(f"status.{s}", lang) for s in (*STATUSES, NOT_REPORTED)}
+    status_labels = {s: t(f"report_status.{s}", lang) for s in (*REPORT_STATUSES, NOT_REPORTED)}
     summary = " ".join(
         [
             t(

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import demo
 from analytics.bundle import list_bundles, load_bundle
-from analytics.store import STATUSES, Store, sqlite_url
+from analytics.store import REPORT_STATUSES, Store, sqlite_url
 from tests.conftest import DATA, TODAY
 from ui import navigation
 
@@ -37,7 +37,7 @@ def test_the_example_reports_are_deterministic_fictional_and_valid(measures):
     assert first != demo.example_reports(measures, TODAY, seed=1)
     assert {report.reporter for _, report in first} == {"Eksempeldata"}
     assert all("ikke en reell rapport" in report.comment for _, report in first)
-    assert all(report.status in STATUSES and 0 <= report.progress <= 100 for _, report in first)
+    assert all(report.status in REPORT_STATUSES and 0 <= report.progress <= 100 for _, report in first)
     for org, frame in measures.items():
         reported = {report.measure_id for _, report in first if report.organisation == org}
         assert reported <= set(frame["id"])

@@ -30,11 +30,17 @@ def test_every_literal_key_used_in_the_code_exists():
     assert sorted(used - set(TEXTS)) == []
 
 
-@pytest.mark.parametrize("prefix", ["type.", "status.", "area."])
+@pytest.mark.parametrize("prefix", ["type.", "partner_status.", "report_status.", "area."])
 def test_every_data_code_has_a_label(prefix):
-    from analytics.bundle import ACTIVITY_AREAS, AGREEMENT_TYPES, STATUSES
+    from analytics.bundle import ACTIVITY_AREAS, AGREEMENT_TYPES, PARTNER_STATUSES
+    from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
-    codes = {"type.": AGREEMENT_TYPES, "status.": STATUSES, "area.": ACTIVITY_AREAS}[prefix]
+    codes = {
+        "type.": AGREEMENT_TYPES,
+        "partner_status.": PARTNER_STATUSES,
+        "report_status.": [*REPORT_STATUSES, NOT_REPORTED],
+        "area.": ACTIVITY_AREAS,
+    }[prefix]
     assert all(f"{prefix}{code}" in TEXTS for code in codes)
 
 

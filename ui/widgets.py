@@ -9,10 +9,37 @@ import pandas as pd
 import streamlit as st
 
 from analytics import palette
+from analytics.exports import csv_for_excel
 from analytics.formatting import escape_markdown, format_date
 from analytics.i18n import t
 from analytics.provenance import safe_url, source_line
 from ui import cached
+
+
+def full_height(rows) -> int:
+    """The height (px) at which a table shows all its `rows` with no scrollbar: 35 px a row and the header, 3 px
+    of border."""
+    return (len(rows) + 1) * 35 + 3
+
+
+def table_with_csv(ctx, table: pd.DataFrame, sources, raw: pd.DataFrame, file_name: str, **options) -> None:
+    """A table at full height, its source line, and the CSV download of `raw` (built only when someone downloads).
+
+    `options`: `note`, a caption between the table and the source line; `height`, "auto" for a scrolling table;
+    `key`, the download button's key."""
+    height = options.get("height") or full_height(table)
+    st.dataframe(table, hide_index=True, width="stretch", height=height)
+    if options.get("note"):
+        st.caption(options["note"])
+    st.caption(source_line(ctx.sources, sources, ctx.lang))
+    st.download_button(
+        t("download_csv", ctx.lang),
+        lambda: csv_for_excel(raw),
+        file_name=file_name,
+        mime="text/csv",
+        help=t("csv_hint", ctx.lang),
+        key=options.get("key"),
+    )
 
 
 def chart(
@@ -96,7 +123,7 @@ def show_measure_changes(ctx, changed: dict, titles: dict, since: str) -> None:
     transitions, comments, late = changed["transitions"], changed["comments"], changed["became_late"]
 
     def status(key: str) -> str:
-        return t(f"status.{key}", lang)
+        return t(f"report_status.{key}", lang)
 
     tables = {
         "measures.transitions": {

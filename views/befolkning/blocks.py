@@ -7,10 +7,11 @@ import streamlit as st
 
 from analytics import population, ssb
 from analytics.formatting import format_int, format_percent, format_timestamp
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.jsonstat import SsbError
 from analytics.provenance import source_line
 from ui import navigation
+from ui.widgets import full_height
 
 
 def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
@@ -66,11 +67,11 @@ def show_partner_backgrounds(ctx, backgrounds: pd.DataFrame, region_name: str, y
     table = pd.DataFrame(
         {
             t("pop.col.partner", lang): ordered["partner"],
-            t("col.country", lang): ordered["country_en" if lang == "en" else "country"],
+            t("col.country", lang): in_language(ordered, "country", lang),
             t("pop.col.residents", lang): ordered["value"].map(format_int),
         }
     )
-    st.dataframe(table, hide_index=True, width=760, height=(len(table) + 1) * 35 + 3)
+    st.dataframe(table, hide_index=True, width=760, height=full_height(table))
     if backgrounds["source"].notna().any():
         st.caption(source_line(ctx.sources, backgrounds["source"].dropna(), lang))
     st.page_link(navigation.PARTNERS.script, label=t("pop.partners_link", lang), icon=navigation.PARTNERS.icon)
@@ -89,7 +90,7 @@ def population_cards(ctx, rows: pd.DataFrame) -> None:
             )
             if card.share is not None:
                 st.caption(t("pop.share_of_population", lang, share=format_percent(card.share)))
-            note = card.note_en if lang == "en" and isinstance(card.note_en, str) else card.note_nb
+            note = in_language(vars(card), "note", lang)
             if isinstance(note, str):
                 st.caption(note)
             st.caption(source_line(ctx.sources, card.sources, lang))

@@ -4,7 +4,6 @@ import streamlit as st
 
 from analytics import population as pop
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
-from analytics.exports import csv_for_excel
 from analytics.formatting import format_int
 from analytics.i18n import t
 from ui import cached, shell, widgets
@@ -125,15 +124,9 @@ if not other.empty:
 
 # 6/ Every figure as a table, and the CSV
 with st.expander(t("pop.data", lang)):
-    st.dataframe(view.table, hide_index=True, width="stretch")
-    if len(figures) > len(view.table):
-        st.caption(t("pop.data_first", lang, n=format_int(len(view.table)), total=format_int(len(figures))))
-    shell.caption_source(ctx, view.source_ids)
-    st.download_button(
-        t("download_csv", lang),
-        lambda: csv_for_excel(figures),  # built only when someone downloads
-        file_name=f"{bundle.id}-befolkning.csv",
-        mime="text/csv",
-        help=t("csv_hint", lang),
-        key="population_csv",
+    shown, total = format_int(len(view.table)), format_int(len(figures))
+    note = t("pop.data_first", lang, n=shown, total=total) if len(figures) > len(view.table) else None
+    file_name = f"{bundle.id}-befolkning.csv"
+    widgets.table_with_csv(
+        ctx, view.table, view.source_ids, figures, file_name, height="auto", note=note, key="population_csv"
     )

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import partners
 from analytics.about import source_table
 from analytics.i18n import t
-from ui import cached, shell
+from ui import cached, shell, widgets
 from views.om_dataene import blocks
 
 # 1/ Data
@@ -20,7 +20,7 @@ st.dataframe(
     source_table(ctx.sources, lang),
     hide_index=True,
     width="stretch",
-    height=(len(ctx.sources) + 1) * 35 + 3,
+    height=widgets.full_height(ctx.sources),
     column_config={t("col.url", lang): st.column_config.LinkColumn(t("col.url", lang))},
 )
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import overview, progress
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
 from ui import shell, widgets
@@ -46,8 +46,8 @@ blocks.view_links(lang)
 # 5/ The strategy's målområder in full (for those who read on)
 if not bundle.goal_areas.empty:
     st.header(overview.term(organisation, "goal_areas", lang), anchor=False)
-    for area in bundle.goal_areas.itertuples():
-        name = area.name_en if lang == "en" and area.name_en else area.name_nb
+    names = in_language(bundle.goal_areas, "name", lang)
+    for area, name in zip(bundle.goal_areas.itertuples(), names, strict=True):
         with st.expander(f"{area.number} · {name}"):
             st.markdown(
                 f'<div aria-hidden="true" style="height:6px;background:{goal_area_colour(area.number)}"></div>',

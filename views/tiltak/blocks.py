@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import excel
 from analytics.formatting import format_date, format_int
 from analytics.i18n import t
-from analytics.store import STATUSES, Report, StoreError
+from analytics.store import REPORT_STATUSES, Report, StoreError
 from ui import editing
 
 
@@ -19,7 +19,7 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             t("col.date", lang): newest["reported_at"].map(lambda v: format_date(v.date())),
             t("measures.period", lang).split(" (")[0]: newest["period"],
-            t("measures.col.status", lang): newest["status"].map(lambda s: t(f"status.{s}", lang)),
+            t("measures.col.status", lang): newest["status"].map(lambda s: t(f"report_status.{s}", lang)),
             t("measures.col.progress", lang): newest["progress"].map(lambda v: format_int(v) if pd.notna(v) else "–"),
             t("measures.comment", lang): newest["comment"],
             t("measures.col.responsible", lang): newest["reporter"],
@@ -63,8 +63,8 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
         period = period_column.text_input(t("measures.period", lang), value=str(ctx.today.year), key="report_period")
         status = status_column.selectbox(
             t("measures.col.status", lang),
-            list(STATUSES),
-            format_func=lambda s: t(f"status.{s}", lang),
+            list(REPORT_STATUSES),
+            format_func=lambda s: t(f"report_status.{s}", lang),
             key="report_status",
         )
         progress_value = progress_column.number_input(

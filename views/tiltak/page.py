@@ -6,7 +6,7 @@ from analytics import progress
 from analytics.charts import measure_history
 from analytics.i18n import t
 from analytics.networks import goal_area_names
-from analytics.store import NOT_REPORTED, STATUSES
+from analytics.store import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
 from views.tiltak import blocks
 
@@ -43,8 +43,8 @@ chosen_goals = f1.multiselect(
 )
 chosen_status = f2.multiselect(
     t("measures.filter.status", lang),
-    [*STATUSES, NOT_REPORTED],
-    format_func=lambda s: t(f"status.{s}", lang),
+    [*REPORT_STATUSES, NOT_REPORTED],
+    format_func=lambda s: t(f"report_status.{s}", lang),
     key="measures_status",
     bind="query-params",
     placeholder=t("measures.choose_options", lang),
@@ -68,7 +68,7 @@ st.dataframe(
     progress.display_table(shown, goal_labels, lang, progress.STALE_MONTHS),
     hide_index=True,
     width="stretch",
-    height=(len(shown) + 1) * 35 + 3,
+    height=widgets.full_height(shown),
     column_config={
         t("measures.col.progress", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
     },
@@ -87,7 +87,7 @@ with history_column:
     if history.empty:
         st.caption(t("measures.history_none", lang, title=titles[chosen]))
     else:
-        labels = {s: t(f"status.{s}", lang) for s in STATUSES}
+        labels = {s: t(f"report_status.{s}", lang) for s in REPORT_STATUSES}
         widgets.chart(
             ctx,
             cached.figure(measure_history, history, labels, t("measures.history_title", lang)),

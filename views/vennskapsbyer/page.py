@@ -4,7 +4,6 @@ import streamlit as st
 
 from analytics import maps, partners
 from analytics.charts import partnerships_over_time
-from analytics.exports import csv_for_excel
 from analytics.i18n import t
 from ui import cached, shell, widgets
 from views.vennskapsbyer import blocks
@@ -72,15 +71,8 @@ blocks.partner_profile(ctx, chosen)
 # 4/ Table and download
 st.header(t("partners.table", lang))
 table = partners.partner_table(all_partners, ctx.sources, lang)
-st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 35 + 3)
-shell.caption_source(ctx, [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]])
-st.download_button(
-    t("download_csv", lang),
-    lambda: csv_for_excel(all_partners),  # built only when someone downloads
-    file_name=f"{bundle.id}-partnerbyer.csv",
-    mime="text/csv",
-    help=t("csv_hint", lang),
-)
+table_sources = [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]]
+widgets.table_with_csv(ctx, table, table_sources, all_partners, f"{bundle.id}-partnerbyer.csv")
 
 # 5/ The map area: one year, or every year in turn while playing
 with map_area:
