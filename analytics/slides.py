@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, overview, palette, partners, population, progress
+from analytics import charts, overview, palette, partners, population, population_tables, progress
 from analytics import networks as nw
 from analytics.bundle import AGREEMENT_TYPES, Bundle
 from analytics.formatting import format_date
@@ -198,11 +198,11 @@ def _population(inputs: Inputs) -> Slide:
         id="befolkning",
         title=t("pop.share_title", lang),
         subtitle=_subtitle(inputs),
-        summary=population.share_summary(share, lang),
+        summary=population_tables.share_summary(share, lang),
         source_line=source_line(inputs.sources, measured["source"], lang),
         date=inputs.today,
         figure=charts.share_over_time(share, ""),
-        table=population.share_table(share, lang),
+        table=population_tables.share_table(share, lang),
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, charts, demo, maps, partners, population, progress, ssb
+from analytics import about, charts, demo, maps, partners, population, population_tables, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -136,7 +136,7 @@ def _measure_changes(_reports, folder: Path, org_id: str, today: dt.date, start,
 
 
 def population_view(folder: Path, state: Path, org_id: str, today: dt.date, lang: str):
-    """population.for_view of the figures population_figures() gives, once per snapshot and language."""
+    """population_tables.for_view of the figures population_figures() gives, once per snapshot and language."""
     fetched = ssb.snapshot_path(state, org_id)
     return _population_view(folder, org_id, today, lang, fetched, _stamp(fetched))
 
@@ -145,7 +145,7 @@ def population_view(folder: Path, state: Path, org_id: str, today: dt.date, lang
 def _population_view(folder: Path, org_id: str, today: dt.date, lang: str, fetched: Path, stamp: int | None):
     figures, _ = _population(folder, org_id, today, fetched, stamp)
     regions = [region.key for region in ssb.configured_regions(bundle(folder, org_id, today).organisation)]
-    return population.for_view(figures, regions, sources(folder), lang)
+    return population_tables.for_view(figures, regions, sources(folder), lang)
 
 
 def bundle_files(folder: Path, org_id: str, today: dt.date, lang: str):

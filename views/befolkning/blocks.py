@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import population, ssb
+from analytics import population, population_tables, ssb
 from analytics.formatting import format_int, format_percent, format_timestamp
 from analytics.i18n import in_language, t
 from analytics.jsonstat import SsbError
@@ -80,13 +80,13 @@ def show_partner_backgrounds(ctx, backgrounds: pd.DataFrame, region_name: str, y
 def population_cards(ctx, rows: pd.DataFrame) -> None:
     """One card per region, year and measure: the count (with its share under it) or the share alone."""
     lang = ctx.lang
-    cards = population.cards(rows)
+    cards = population_tables.cards(rows)
     columns = st.columns(3)
     for i, card in enumerate(cards):
         with columns[i % 3]:
             st.metric(
                 f"{t(f'measure.{card.measure}', lang)}, {card.region_name} {card.year}",
-                population.value_text(card.value, card.unit, card.status),
+                population_tables.value_text(card.value, card.unit, card.status),
             )
             if card.share is not None:
                 st.caption(t("pop.share_of_population", lang, share=format_percent(card.share)))

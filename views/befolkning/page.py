@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics import population as pop
+from analytics import population_tables
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
 from analytics.formatting import format_int
 from analytics.i18n import t
@@ -38,7 +39,7 @@ if share["value"].notna().any():
         view.share_summary,
         view.share_table,
         share["source"].dropna(),
-        notes=pop.notes_of(view.share_rows, lang),
+        notes=population_tables.notes_of(view.share_rows, lang),
     )
 
 # 3/ Persons: immigrants and Norwegian-born where the source splits them
@@ -58,10 +59,10 @@ if with_persons:
     widgets.chart(
         ctx,
         cached.figure(persons_by_category, table, labels, t("pop.persons_title", lang, region=names[region])),
-        pop.persons_summary(table, names[region], lang),
-        pop.persons_table(rows, lang),
+        population_tables.persons_summary(table, names[region], lang),
+        population_tables.persons_table(rows, lang),
         rows["source"],
-        notes=pop.notes_of(rows, lang),
+        notes=population_tables.notes_of(rows, lang),
     )
 
 # 4/ Country backgrounds: the largest in a year, the change between two years, the twin cities' countries
@@ -87,10 +88,10 @@ if with_countries:
         widgets.chart(
             ctx,
             cached.figure(country_bars, shown, highlight, t("pop.top_title", lang, region=names[region], year=year)),
-            pop.countries_summary(top, TOP, highlight, names[region], year, lang),
-            pop.countries_table(shown, highlight, lang),
+            population_tables.countries_summary(top, TOP, highlight, names[region], year, lang),
+            population_tables.countries_table(shown, highlight, lang),
             top["source"],
-            notes=pop.notes_of(shown, lang),
+            notes=population_tables.notes_of(shown, lang),
         )
     with right:
         if len(years) < 2:
@@ -108,8 +109,8 @@ if with_countries:
             widgets.chart(
                 ctx,
                 cached.figure(change_bars, pop.largest_changes(moved, TOP), title),
-                pop.change_summary(moved, first, last, lang),
-                pop.change_table(moved, first, last, lang),
+                population_tables.change_summary(moved, first, last, lang),
+                population_tables.change_table(moved, first, last, lang),
                 moved["source"].dropna(),
             )
     if not bundle.partners.empty:

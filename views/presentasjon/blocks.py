@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import charts, report
+from analytics import charts, report, report_html, report_pptx
 from analytics.formatting import escape_markdown, format_date
 from analytics.i18n import t
 
@@ -104,7 +104,7 @@ def report_downloads(build_slides, ctx) -> None:
     html_column, pptx_column = st.columns(2)
     html_column.download_button(
         t("present.download_html", lang),
-        lambda: report.html_report(build_slides(), title, ctx.today, lang).encode("utf-8"),
+        lambda: report_html.html_report(build_slides(), title, ctx.today, lang).encode("utf-8"),
         file_name=f"{stem}-rapport.html",
         mime="text/html",
         icon=":material/download:",
@@ -114,7 +114,7 @@ def report_downloads(build_slides, ctx) -> None:
     if pptx_column.button(t("present.make_pptx", lang), icon=":material/slideshow:", key="report_pptx_make"):
         with st.spinner(t("present.making_pptx", lang)):
             try:
-                st.session_state["report_pptx_deck"] = report.pptx_report(build_slides(), title, ctx.today, lang)
+                st.session_state["report_pptx_deck"] = report_pptx.pptx_report(build_slides(), title, ctx.today, lang)
             except report.ReportError as err:
                 pptx_column.error(str(err))
     # The deck lives under its own key: "report_pptx" is the download button's widget key, and Streamlit refuses

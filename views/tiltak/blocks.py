@@ -9,7 +9,6 @@ from analytics import excel
 from analytics.formatting import format_date, format_int
 from analytics.i18n import t
 from analytics.store import REPORT_STATUSES, Report, StoreError
-from ui import editing
 
 
 def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -27,8 +26,8 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports: pd.DataFrame) -> None:
-    """Excel template and export for everyone; the report form and the upload for a signed-in editor only."""
+def excel_files(ctx, measures: pd.DataFrame, goal_labels: dict, reports: pd.DataFrame) -> None:
+    """The Excel template and the export of every report, for everyone (each built only when clicked)."""
     lang, bundle = ctx.lang, ctx.bundle
     st.header(t("measures.excel", lang))
     left, right = st.columns(2)
@@ -47,9 +46,11 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="measures_export",
         )
-    editor = editing.current_editor()
-    if not editor:
-        return
+
+
+def report_form(ctx, store, measures: pd.DataFrame, editor: str) -> None:
+    """The form a signed-in editor reports one measure's status with, and the message after a save."""
+    lang, bundle = ctx.lang, ctx.bundle
     done = st.session_state.pop("measures_saved", None)
     if done:
         st.success(done)
@@ -81,6 +82,11 @@ def report_tools(ctx, store, measures: pd.DataFrame, goal_labels: dict, reports:
             store.add([Report(bundle.id, measure_id, checked, status, progress_value, indicator, comment, editor)])
             st.session_state["measures_saved"] = t("measures.saved", lang)
             st.rerun()
+
+
+def report_upload(ctx, store, measures: pd.DataFrame, editor: str) -> None:
+    """A filled-in template uploaded by a signed-in editor: its errors, or a preview and the button that saves it."""
+    lang, bundle = ctx.lang, ctx.bundle
     st.subheader(t("measures.upload", lang))
     round_ = st.session_state.setdefault("measures_upload_round", 0)  # a new uploader (empty) after each save
     uploaded = st.file_uploader(

@@ -101,4 +101,9 @@ with changes_column:
     widgets.changes_since(ctx, reports, key="measures_since")
 
 # 5/ Reporting (editors only) and Excel
-blocks.report_tools(ctx, editing.report_store(ctx.settings), measures, goal_labels, reports)
+blocks.excel_files(ctx, measures, goal_labels, reports)
+editor = editing.current_editor()
+if editor:
+    store = editing.report_store(ctx.settings)
+    blocks.report_form(ctx, store, measures, editor)
+    blocks.report_upload(ctx, store, measures, editor)
