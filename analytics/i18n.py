@@ -6,8 +6,6 @@ LANGUAGES = {"nb": "Norsk (bokmål)", "en": "English"}
 
 TEXTS: dict[str, tuple[str, str]] = {
     # frame
-    "app.title": ("Internasjonal strategi – oppfølging", "International strategy – follow-up"),
-    "app.language": ("Språk", "Language"),
     "app.organisation": ("Organisasjon", "Organisation"),
     "app.footer": (
         "Alle tall med kilde. Data: {data_dir}. Programmet kjører uten internett.",
@@ -35,13 +33,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sources": ("Kilder", "Sources"),
     "yes": ("ja", "yes"),
     "no": ("nei", "no"),
-    "missing": ("mangler", "missing"),
     "download_csv": ("Last ned CSV", "Download CSV"),
     "csv_hint": (
         "Semikolonseparert, UTF-8 – åpnes direkte i Excel.",
         "Semicolon-separated, UTF-8 – opens directly in Excel.",
     ),
-    "table_of": ("Tabell: {what}", "Table: {what}"),
     "chart.data": ("Tallene bak figuren", "The figures behind the chart"),
     "col.total": ("I alt", "Total"),
     "col.goal_area": ("Målområde", "Goal area"),
@@ -54,7 +50,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.go_networks": ("Se nettverkene per målområde", "See the networks per goal area"),
     "overview.partners": ("Vennskapsbyer og avtaler", "Twin cities and agreements"),
     "overview.goal_areas": ("Målområder", "Goal areas"),
-    "overview.plan_periods": ("Handlingsplanperioder", "Action plan periods"),
     "overview.desired_results": ("Strategien skal resultere i", "The strategy is to result in"),
     "overview.goal": ("Mål", "Goal"),
     "overview.main_strategy": ("Hovedstrategi", "Main strategy"),
@@ -139,7 +134,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "partners.extent.europe": ("Europa", "Europe"),
     "partners.legend": ("Forklaring", "Legend"),
     "partners.dormant": ("hvilende", "dormant"),
-    "partners.active": ("aktiv", "active"),
     "partners.home": ("hjemby", "home city"),
     "partners.chart_title": ("Antall avtaler over tid", "Number of agreements over time"),
     "partners.chart_year": ("Valgt:", "Selected:"),
@@ -152,7 +146,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "partners.since": ("Siden", "Since"),
     "partners.type": ("Avtaletype", "Agreement type"),
     "partners.status": ("Status", "Status"),
-    "partners.country": ("Land", "Country"),
     "partners.nordic_platform": ("Nordisk plattform", "Nordic platform"),
     "partners.areas": ("Aktivitetsområder", "Activity areas"),
     "partners.areas_none": (
@@ -254,7 +247,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.who": ("Hvem", "Who"),
     "col.description": ("Beskrivelse", "Description"),
     "col.join_year": ("Innmeldt", "Joined"),
-    "col.count": ("Antall", "Count"),
     # agreement types, statuses, areas
     "type.vennskapsby": ("Vennskapsby", "Twin city"),
     "type.intensjonsavtale": ("Intensjonsavtale", "Letter of intent"),
@@ -372,12 +364,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The source gives no total for {region}, only its parts.",
     ),
     "pop.col.persons": ("Personer", "Persons"),
-    "pop.persons_none": ("Ingen persontall for {region}.", "No person counts for {region}."),
     "pop.countries": ("Landbakgrunn", "Country background"),
-    "pop.countries_none": (
-        "Ingen tall etter landbakgrunn for {region}.",
-        "No figures by country background for {region}.",
-    ),
     "pop.year": ("År", "Year"),
     "pop.top_title": ("Største landbakgrunner, {region} {year}", "Largest country backgrounds, {region} {year}"),
     "pop.top_caption": (
@@ -463,7 +450,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measure.fremmedspraklige": ("Fremmedspråk som morsmål", "Foreign mother tongue"),
     "measure.andel_fremmedspraklige": ("Andel med fremmedspråk som morsmål", "Share with a foreign mother tongue"),
     "measure.unsplit": ("I alt (ikke fordelt i kilden)", "Total (not split in the source)"),
-    "symbol": ("SSB-symbol «{symbol}»: {meaning}", 'Statistics Norway symbol "{symbol}": {meaning}'),
     # measures and status reports
     "measures.title": ("Oppfølging av tiltak", "Follow-up of measures"),
     "measures.none": (

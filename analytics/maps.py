@@ -130,11 +130,6 @@ def _overlapping(boxes: np.ndarray, others) -> np.ndarray:
     return ((b[..., 0] < o[:, 2]) & (o[:, 0] < b[..., 2]) & (b[..., 1] < o[:, 3]) & (o[:, 1] < b[..., 3])).any(axis=1)
 
 
-def _overlaps(box, others) -> bool:
-    """Whether one box overlaps any of `others`."""
-    return bool(_overlapping(np.array([box], dtype=float), others)[0])
-
-
 def labels_without_overlap(
     points: pd.DataFrame, view: pdk.ViewState, width: int = MAP_WIDTH_PX, height: int = MAP_HEIGHT_PX
 ) -> pd.DataFrame:

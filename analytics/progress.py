@@ -13,7 +13,6 @@ from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 DONE = ("fullfort", "avbrutt")
 STALE_MONTHS = 6  # a measure with no report for this long is flagged as stale
-LIGHTS = ("red", "yellow", "green", "grey")
 REPORT_COLUMNS = ["measure_id", "period", "status", "progress", "indicator_value", "comment", "reporter", "reported_at"]
 
 
@@ -113,15 +112,6 @@ def rollup(table: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def sdg_coverage(measures: pd.DataFrame) -> pd.DataFrame:
-    """Per SDG 1–17: how many measures name it (0 where none does)."""
-    counts = {goal: 0 for goal in range(1, 18)}
-    for goals in measures["sdgs"]:
-        for goal in goals or ():
-            counts[int(goal)] += 1
-    return pd.DataFrame({"sdg": list(counts), "measures": list(counts.values())})
 
 
 def changes(
