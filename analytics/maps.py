@@ -234,6 +234,25 @@ def partner_map(
     # Labels that would overlap at the initial zoom are left out; every city keeps its tooltip.
     labels = labels_without_overlap(pd.concat([home_point, points], ignore_index=True)[["name", "lon", "lat"]], view)
     layers = [
+        *_ground(outlines),
+        _arc_layer(arcs),
+        _dots("partners", points, fill="fill_colour", line="line_colour", radius=7, line_width=2.5),
+        _dots(
+            "home", home_point.assign(fill=[palette.rgb(palette.HOME_COLOUR)], line=[[255, 255, 255, 255]]), radius=9
+        ),
+    ]
+    layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]
+    return CompactDeck(
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        tooltip={"text": "{tooltip}"},
+    )
+
+
+def _ground(outlines: dict) -> list[pdk.Layer]:
+    """The ocean and the countries (no map service)."""
+    return [
         pdk.Layer(
             "SolidPolygonLayer",
             id="ocean",
@@ -249,28 +268,21 @@ def partner_map(
             stroked=False,  # borders are shown by the tones of neighbouring countries (see neighbour_tones)
             get_fill_color="properties.fill",
         ),
-        pdk.Layer(
-            "ArcLayer",
-            id="arcs",
-            data=arcs,
-            get_source_position="source_position",
-            get_target_position="target_position",
-            get_source_color="colour",
-            get_target_color="colour",
-            get_width="width",
-            pickable=True,
-        ),
-        _dots("partners", points, fill="fill_colour", line="line_colour", radius=7, line_width=2.5),
-        _dots(
-            "home", home_point.assign(fill=[palette.rgb(palette.HOME_COLOUR)], line=[[255, 255, 255, 255]]), radius=9
-        ),
     ]
-    layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=view,
-        map_provider=None,
-        tooltip={"text": "{tooltip}"},
+
+
+def _arc_layer(arcs: pd.DataFrame) -> pdk.Layer:
+    """The arcs from home to each partner, coloured and sized per row, with the partner's tooltip."""
+    return pdk.Layer(
+        "ArcLayer",
+        id="arcs",
+        data=arcs,
+        get_source_position="source_position",
+        get_target_position="target_position",
+        get_source_color="colour",
+        get_target_color="colour",
+        get_width="width",
+        pickable=True,
     )
 
 
