@@ -14,6 +14,13 @@ from ui import navigation
 from ui.widgets import full_height
 
 
+def region_choice(regions: list[str], names: dict, key: str, lang: str) -> str:
+    """The region a section shows, picked in a row of radio buttons and kept in the link under `key`."""
+    return st.radio(
+        t("pop.region", lang), regions, format_func=names.get, horizontal=True, key=key, bind="query-params"
+    )
+
+
 def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
     """Where the figures come from (shipped snapshot or SSB, with times) and the button that fetches from SSB."""
     lang, bundle = ctx.lang, ctx.bundle

@@ -45,14 +45,7 @@ if share["value"].notna().any():
 # 3/ Persons: immigrants and Norwegian-born where the source splits them
 with_persons = view.with_persons
 if with_persons:
-    region = st.radio(
-        t("pop.region", lang),
-        with_persons,
-        format_func=names.get,
-        horizontal=True,
-        key="pop_region",
-        bind="query-params",
-    )
+    region = blocks.region_choice(with_persons, names, "pop_region", lang)
     table = pop.split(by_region[region], region)
     labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
     rows = pop.totals_of(by_region[region], pop.PERSON_MEASURES, region)
@@ -69,14 +62,7 @@ if with_persons:
 with_countries = view.with_countries
 if with_countries:
     st.header(t("pop.countries", lang))
-    region = st.radio(
-        t("pop.region", lang),
-        with_countries,
-        format_func=names.get,
-        horizontal=True,
-        key="pop_country_region",
-        bind="query-params",
-    )
+    region = blocks.region_choice(with_countries, names, "pop_country_region", lang)
     years = view.country_years[region]
     left, right = st.columns(2, gap="large")
     with left:
