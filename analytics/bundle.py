@@ -30,7 +30,7 @@ from analytics.checks import (
 )
 
 AGREEMENT_TYPES = ("vennskapsby", "intensjonsavtale", "mou")
-STATUSES = ("aktiv", "hvilende", "ikke_oppgitt")
+PARTNER_STATUSES = ("aktiv", "hvilende", "ikke_oppgitt")
 # The source id of values the dashboard inferred or wrote itself (status, descriptions, classifications). Where a
 # value rests on this id, the views mark it as the dashboard's own, beside the values a source states.
 OWN = "egen-klassifisering"
@@ -97,7 +97,7 @@ def partner_columns(today: dt.date) -> dict[str, Column]:
         "agreement_type": Column(one_of(*AGREEMENT_TYPES)),
         "since_year": Column(_year(today)),
         "since_source": Column(slug),
-        "status": Column(one_of(*STATUSES)),
+        "status": Column(one_of(*PARTNER_STATUSES)),
         "status_source": Column(slug),
         "nordic_platform": Column(boolean),
         "lat": Column(number_between(-90, 90)),

@@ -349,34 +349,9 @@ def partner_map_figure(
     """The partner cities as a static map (lines from home, dots by type, dormant hollow and grey) that needs no
     map service: an ordinary chart in Web Mercator, so it exports as an image and opens offline. Labels that would
     overlap are left out (the table beside it names every city)."""
-    xs, ys = outline_paths
-    fig = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            fill="toself",
-            fillcolor=palette.LAND,
-            line={"color": palette.BORDER, "width": 0.6},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
+    fig = go.Figure(_land(outline_paths))
     for partner in partners.itertuples():
-        dormant = partner.status == "hvilende"
-        fig.add_trace(
-            go.Scatter(
-                x=[home["lon"], partner.lon],
-                y=[mercator_degrees(home["lat"]), mercator_degrees(partner.lat)],
-                mode="lines",
-                line={
-                    "color": palette.DORMANT_GREY if dormant else palette.AGREEMENT_COLOURS[partner.agreement_type],
-                    "width": 1.5 if dormant else 2.5,
-                },
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
+        fig.add_trace(_line_from_home(home, partner))
     home_point = pd.DataFrame([{"name": home["name"], "lon": home["lon"], "lat": home["lat"]}])
     x_range, y_range = _map_ranges(pd.concat([partners[["lon", "lat"]], home_point[["lon", "lat"]]]))
     points = pd.concat([home_point, partners[["name", "lon", "lat"]]], ignore_index=True)
@@ -386,27 +361,61 @@ def partner_map_figure(
         fig.add_trace(
             _partner_dots(rows, type_labels[agreement_type], palette.AGREEMENT_COLOURS[agreement_type], places)
         )
-    fig.add_trace(
-        go.Scatter(
-            x=[home["lon"]],
-            y=[mercator_degrees(home["lat"])],
-            mode="markers+text",
-            marker={"size": 16, "color": palette.HOME_COLOUR, "line": {"color": "white", "width": 2}},
-            text=[f"<b>{home['name']}</b>" if home["name"] in places else ""],
-            textposition=TEXT_POSITIONS[places.get(home["name"], 0)],
-            textfont={"size": 15, "color": "#1A1A1A"},
-            hovertext=[home["name"]],
-            hovertemplate="%{hovertext}<extra></extra>",
-            name=home["name"],
-            showlegend=False,
-        )
-    )
+    fig.add_trace(_home_marker(home, places))
     axis = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
     fig.update_xaxes(range=x_range, constrain="domain", **axis)
     fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
     fig = base_layout(fig, title, height=STATIC_MAP_PX[1] + 60)
     fig.update_layout(legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}, showlegend=True)
     return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+
+
+def _land(outline_paths: tuple[list, list]) -> go.Scatter:
+    """The countries as filled outlines (x/y paths in Web Mercator degrees)."""
+    xs, ys = outline_paths
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=palette.LAND,
+        line={"color": palette.BORDER, "width": 0.6},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _line_from_home(home: dict, partner) -> go.Scatter:
+    """The line from home to one partner, in its agreement type's colour, thin and grey when dormant."""
+    dormant = partner.status == "hvilende"
+    return go.Scatter(
+        x=[home["lon"], partner.lon],
+        y=[mercator_degrees(home["lat"]), mercator_degrees(partner.lat)],
+        mode="lines",
+        line={
+            "color": palette.DORMANT_GREY if dormant else palette.AGREEMENT_COLOURS[partner.agreement_type],
+            "width": 1.5 if dormant else 2.5,
+        },
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _home_marker(home: dict, places: dict) -> go.Scatter:
+    """The home city's dot, labelled where its label has a free place."""
+    return go.Scatter(
+        x=[home["lon"]],
+        y=[mercator_degrees(home["lat"])],
+        mode="markers+text",
+        marker={"size": 16, "color": palette.HOME_COLOUR, "line": {"color": "white", "width": 2}},
+        text=[f"<b>{home['name']}</b>" if home["name"] in places else ""],
+        textposition=TEXT_POSITIONS[places.get(home["name"], 0)],
+        textfont={"size": 15, "color": "#1A1A1A"},
+        hovertext=[home["name"]],
+        hovertemplate="%{hovertext}<extra></extra>",
+        name=home["name"],
+        showlegend=False,
+    )
 
 
 def _partner_dots(rows: pd.DataFrame, label: str, colour: str, places: dict) -> go.Scatter:

@@ -23,7 +23,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from analytics.store import STATUSES, Report
+from analytics.store import REPORT_STATUSES as STATUSES  # the new name arrives with the rewrite of excel.py
+from analytics.store import Report
 
 SHEET = "Rapporter"
 GIVEN = ["Tiltak-id", "Målområde", "Tittel"]

@@ -6,8 +6,6 @@ LANGUAGES = {"nb": "Norsk (bokmål)", "en": "English"}
 
 TEXTS: dict[str, tuple[str, str]] = {
     # frame
-    "app.title": ("Internasjonal strategi – oppfølging", "International strategy – follow-up"),
-    "app.language": ("Språk", "Language"),
     "app.organisation": ("Organisasjon", "Organisation"),
     "app.footer": (
         "Alle tall med kilde. Data: {data_dir}. Programmet kjører uten internett.",
@@ -35,13 +33,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sources": ("Kilder", "Sources"),
     "yes": ("ja", "yes"),
     "no": ("nei", "no"),
-    "missing": ("mangler", "missing"),
     "download_csv": ("Last ned CSV", "Download CSV"),
     "csv_hint": (
         "Semikolonseparert, UTF-8 – åpnes direkte i Excel.",
         "Semicolon-separated, UTF-8 – opens directly in Excel.",
     ),
-    "table_of": ("Tabell: {what}", "Table: {what}"),
     "chart.data": ("Tallene bak figuren", "The figures behind the chart"),
     "col.total": ("I alt", "Total"),
     "col.goal_area": ("Målområde", "Goal area"),
@@ -54,7 +50,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.go_networks": ("Se nettverkene per målområde", "See the networks per goal area"),
     "overview.partners": ("Vennskapsbyer og avtaler", "Twin cities and agreements"),
     "overview.goal_areas": ("Målområder", "Goal areas"),
-    "overview.plan_periods": ("Handlingsplanperioder", "Action plan periods"),
     "overview.desired_results": ("Strategien skal resultere i", "The strategy is to result in"),
     "overview.goal": ("Mål", "Goal"),
     "overview.main_strategy": ("Hovedstrategi", "Main strategy"),
@@ -146,7 +141,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "partners.extent.europe": ("Europa", "Europe"),
     "partners.legend": ("Forklaring", "Legend"),
     "partners.dormant": ("hvilende", "dormant"),
-    "partners.active": ("aktiv", "active"),
     "partners.home": ("hjemby", "home city"),
     "partners.chart_title": ("Antall avtaler over tid", "Number of agreements over time"),
     "partners.chart_year": ("Valgt:", "Selected:"),
@@ -159,7 +153,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "partners.since": ("Siden", "Since"),
     "partners.type": ("Avtaletype", "Agreement type"),
     "partners.status": ("Status", "Status"),
-    "partners.country": ("Land", "Country"),
     "partners.nordic_platform": ("Nordisk plattform", "Nordic platform"),
     "partners.areas": (
         "Aktivitetsområder (dashboardets klassifisering av kildenes tekst)",
@@ -264,14 +257,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.who": ("Hvem", "Who"),
     "col.description": ("Beskrivelse", "Description"),
     "col.join_year": ("Innmeldt", "Joined"),
-    "col.count": ("Antall", "Count"),
     # agreement types, statuses, areas
     "type.vennskapsby": ("Vennskapsby", "Twin city"),
     "type.intensjonsavtale": ("Intensjonsavtale", "Letter of intent"),
     "type.mou": ("MoU / solidaritet", "MoU / solidarity"),
-    "status.aktiv": ("aktiv", "active"),
-    "status.hvilende": ("hvilende", "dormant"),
-    "status.ikke_oppgitt": ("ikke oppgitt", "not stated"),
+    "partner_status.aktiv": ("aktiv", "active"),
+    "partner_status.hvilende": ("hvilende", "dormant"),
+    "partner_status.ikke_oppgitt": ("ikke oppgitt", "not stated"),
     # marks on values the dashboard inferred or wrote itself (source id egen-klassifisering)
     "own.inferred": ("{value} (egen slutning)", "{value} (own inference)"),
     "own.written": ("{value} (skrevet av dashbordet)", "{value} (written by the dashboard)"),
@@ -390,12 +382,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The source gives no total for {region}, only its parts.",
     ),
     "pop.col.persons": ("Personer", "Persons"),
-    "pop.persons_none": ("Ingen persontall for {region}.", "No person counts for {region}."),
     "pop.countries": ("Landbakgrunn", "Country background"),
-    "pop.countries_none": (
-        "Ingen tall etter landbakgrunn for {region}.",
-        "No figures by country background for {region}.",
-    ),
     "pop.year": ("År", "Year"),
     "pop.top_title": ("Største landbakgrunner, {region} {year}", "Largest country backgrounds, {region} {year}"),
     "pop.top_caption": (
@@ -481,7 +468,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measure.fremmedspraklige": ("Fremmedspråk som morsmål", "Foreign mother tongue"),
     "measure.andel_fremmedspraklige": ("Andel med fremmedspråk som morsmål", "Share with a foreign mother tongue"),
     "measure.unsplit": ("I alt (ikke fordelt i kilden)", "Total (not split in the source)"),
-    "symbol": ("SSB-symbol «{symbol}»: {meaning}", 'Statistics Norway symbol "{symbol}": {meaning}'),
     # measures and status reports
     "measures.title": ("Oppfølging av tiltak", "Follow-up of measures"),
     "measures.none": (
@@ -606,12 +592,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This file was saved on {date}. Saving it again records every report twice.",
     ),
     "measures.export": ("Last ned rapportene (Excel)", "Download the reports (Excel)"),
-    "status.ikke_startet": ("ikke startet", "not started"),
-    "status.i_rute": ("i rute", "on track"),
-    "status.forsinket": ("forsinket", "delayed"),
-    "status.fullfort": ("fullført", "completed"),
-    "status.avbrutt": ("avbrutt", "cancelled"),
-    "status.ikke_rapportert": ("ikke rapportert", "not reported"),
+    "report_status.ikke_startet": ("ikke startet", "not started"),
+    "report_status.i_rute": ("i rute", "on track"),
+    "report_status.forsinket": ("forsinket", "delayed"),
+    "report_status.fullfort": ("fullført", "completed"),
+    "report_status.avbrutt": ("avbrutt", "cancelled"),
+    "report_status.ikke_rapportert": ("ikke rapportert", "not reported"),
     "kind.oppdrag": ("oppdrag", "request"),
     "kind.hovedstrategi": ("hovedstrategi", "main strategy"),
     "kind.tiltak": ("tiltak", "measure"),

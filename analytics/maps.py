@@ -166,11 +166,6 @@ def _overlapping(boxes: np.ndarray, others) -> np.ndarray:
     return ((b[..., 0] < o[:, 2]) & (o[:, 0] < b[..., 2]) & (b[..., 1] < o[:, 3]) & (o[:, 1] < b[..., 3])).any(axis=1)
 
 
-def _overlaps(box, others) -> bool:
-    """Whether one box overlaps any of `others`."""
-    return bool(_overlapping(np.array([box], dtype=float), others)[0])
-
-
 def labels_without_overlap(
     points: pd.DataFrame, view: pdk.ViewState, width: int = MAP_WIDTH_PX, height: int = MAP_HEIGHT_PX
 ) -> pd.DataFrame:
@@ -275,6 +270,25 @@ def partner_map(
     # Labels that would overlap at the initial zoom are left out; every city keeps its tooltip.
     labels = labels_without_overlap(pd.concat([home_point, points], ignore_index=True)[["name", "lon", "lat"]], view)
     layers = [
+        *_ground(outlines),
+        _arc_layer(arcs),
+        _dots("partners", points, fill="fill_colour", line="line_colour", radius=7, line_width=2.5),
+        _dots(
+            "home", home_point.assign(fill=[palette.rgb(palette.HOME_COLOUR)], line=[[255, 255, 255, 255]]), radius=9
+        ),
+    ]
+    layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]
+    return CompactDeck(
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        tooltip={"text": "{tooltip}"},
+    )
+
+
+def _ground(outlines: dict) -> list[pdk.Layer]:
+    """The ocean and the countries (no map service)."""
+    return [
         pdk.Layer(
             "SolidPolygonLayer",
             id="ocean",
@@ -290,28 +304,21 @@ def partner_map(
             stroked=False,  # borders are shown by the tones of neighbouring countries (see neighbour_tones)
             get_fill_color="properties.fill",
         ),
-        pdk.Layer(
-            "ArcLayer",
-            id="arcs",
-            data=arcs,
-            get_source_position="source_position",
-            get_target_position="target_position",
-            get_source_color="colour",
-            get_target_color="colour",
-            get_width="width",
-            pickable=True,
-        ),
-        _dots("partners", points, fill="fill_colour", line="line_colour", radius=7, line_width=2.5),
-        _dots(
-            "home", home_point.assign(fill=[palette.rgb(palette.HOME_COLOUR)], line=[[255, 255, 255, 255]]), radius=9
-        ),
     ]
-    layers += [_label_layer(rows, place) for place, rows in labels.groupby("place", sort=True)]
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=view,
-        map_provider=None,
-        tooltip={"text": "{tooltip}"},
+
+
+def _arc_layer(arcs: pd.DataFrame) -> pdk.Layer:
+    """The arcs from home to each partner, coloured and sized per row, with the partner's tooltip."""
+    return pdk.Layer(
+        "ArcLayer",
+        id="arcs",
+        data=arcs,
+        get_source_position="source_position",
+        get_target_position="target_position",
+        get_source_color="colour",
+        get_target_color="colour",
+        get_width="width",
+        pickable=True,
     )
 
 

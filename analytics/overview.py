@@ -11,7 +11,7 @@ from analytics.formatting import format_date, format_int, format_percent
 from analytics.i18n import in_language, t
 from analytics.population import latest
 from analytics.ssb import configured_regions
-from analytics.store import NOT_REPORTED, STATUSES
+from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 
 def strategy_line(strategy: dict, lang: str) -> str:
@@ -104,8 +104,8 @@ def partners_note(partners: pd.DataFrame, lang: str) -> str:
 def status_counts_text(statuses: pd.Series, lang: str) -> str:
     """ "3 i rute · 1 forsinket · 7 ikke rapportert": the statuses present, in the house order."""
     counts = statuses.value_counts()
-    order = [*STATUSES, NOT_REPORTED]
-    return " · ".join(f"{format_int(counts[s])} {t(f'status.{s}', lang)}" for s in order if counts.get(s, 0))
+    order = [*REPORT_STATUSES, NOT_REPORTED]
+    return " · ".join(f"{format_int(counts[s])} {t(f'report_status.{s}', lang)}" for s in order if counts.get(s, 0))
 
 
 def latest_share(organisation: dict, population: pd.DataFrame) -> pd.Series | None:

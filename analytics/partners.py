@@ -83,7 +83,7 @@ def country_in(partners: pd.DataFrame, lang: str) -> pd.Series:
 
 def status_text(status: str, status_source: str, lang: str) -> str:
     """The status in `lang`, marked as the dashboard's own inference where no source states it."""
-    label = t(f"status.{status}", lang)
+    label = t(f"partner_status.{status}", lang)
     return t("own.inferred", lang, value=label) if status_source == OWN else label
 
 
@@ -206,7 +206,7 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
             t("own.inferred", lang, value=t("partners.status", lang))
             if row["status_source"] == OWN
             else t("partners.status", lang),
-            t(f"status.{row['status']}", lang),
+            t(f"partner_status.{row['status']}", lang),
         ),
         since_note=str(in_language(row, "since_note", lang) or "") if "since_note_nb" in row else "",
         nordic_platform=t("yes" if row["nordic_platform"] else "no", lang),

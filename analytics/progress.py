@@ -8,12 +8,11 @@ import datetime as dt
 import pandas as pd
 
 from analytics.formatting import format_date, format_percent
-from analytics.i18n import t
-from analytics.store import NOT_REPORTED, STATUSES
+from analytics.i18n import in_language, t
+from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 DONE = ("fullfort", "avbrutt")
 STALE_MONTHS = 6  # a measure with no report for this long is flagged as stale
-LIGHTS = ("red", "yellow", "green", "grey")
 REPORT_COLUMNS = ["measure_id", "period", "status", "progress", "indicator_value", "comment", "reporter", "reported_at"]
 
 
@@ -107,21 +106,12 @@ def rollup(table: pd.DataFrame, goal_areas: pd.DataFrame) -> pd.DataFrame:
                 "goal_area_id": key or "",
                 "measures": len(group),
                 "on_track": int(counts.get("i_rute", 0) + counts.get("fullfort", 0)),
-                **{status: int(counts.get(status, 0)) for status in (*STATUSES, NOT_REPORTED)},
+                **{status: int(counts.get(status, 0)) for status in (*REPORT_STATUSES, NOT_REPORTED)},
                 "late": int(group["late"].sum()),
                 "light": light(group["status"], group["late"]),
             }
         )
     return pd.DataFrame(rows)
-
-
-def sdg_coverage(measures: pd.DataFrame) -> pd.DataFrame:
-    """Per SDG 1–17: how many measures name it (0 where none does)."""
-    counts = {goal: 0 for goal in range(1, 18)}
-    for goals in measures["sdgs"]:
-        for goal in goals or ():
-            counts[int(goal)] += 1
-    return pd.DataFrame({"sdg": list(counts), "measures": list(counts.values())})
 
 
 def changes(
@@ -164,7 +154,7 @@ def filtered(table: pd.DataFrame, goal_areas=(), statuses=(), responsible=(), sd
 
 def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_months: int) -> pd.DataFrame:
     """The measures table for the view: labelled columns, Norwegian dates, flags in words."""
-    titles = table["title_en"].where((lang == "en") & (table["title_en"].fillna("") != ""), table["title_nb"])
+    titles = in_language(table, "title", lang)
     words = (
         t("measures.flag.late", lang),
         t("measures.flag.stale", lang, months=stale_months),
@@ -180,7 +170,7 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
             t("measures.col.title", lang): titles,
             t("measures.col.kind", lang): _translated(table["kind"], lambda k: t(f"kind.{k}", lang)),
             t("measures.filter.goal_area", lang): table["goal_area_id"].map(lambda g: goal_labels.get(g, "")),
-            t("measures.col.status", lang): _translated(table["status"], lambda s: t(f"status.{s}", lang)),
+            t("measures.col.status", lang): _translated(table["status"], lambda s: t(f"report_status.{s}", lang)),
             t("measures.col.progress", lang): pd.to_numeric(table["progress"], errors="coerce").astype(float),
             t("measures.col.expected", lang): table["expected"].map(
                 lambda v: format_percent(v, 0) if v is not None and pd.notna(v) else "–"
@@ -200,7 +190,7 @@ def history_summary(history: pd.DataFrame, lang: str) -> str:
     ordered = history.sort_values("reported_at", kind="stable")
     last = ordered.iloc[-1]
     values = {
-        "status": t(f"status.{last['status']}", lang),
+        "status": t(f"report_status.{last['status']}", lang),
         "progress": format_percent(last["progress"], 0)
         if pd.notna(last["progress"])
         else t("measures.not_given", lang),

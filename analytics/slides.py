@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, overview, palette, partners, population, progress
+from analytics import charts, overview, palette, partners, population, population_tables, progress
 from analytics import networks as nw
 from analytics.bundle import AGREEMENT_TYPES, Bundle
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.provenance import source_line
-from analytics.store import NOT_REPORTED, STATUSES
+from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ def _measures(inputs: Inputs) -> Slide:
     rolled = progress.rollup(table, bundle.goal_areas)
     names = nw.goal_area_names(bundle.goal_areas, lang) | {"": t("measures.no_goal_area", lang)}
     colours = {row.id: palette.goal_area_colour(row.number) for row in bundle.goal_areas.itertuples()}
-    status_labels = {s: t(f"status.{s}", lang) for s in (*STATUSES, NOT_REPORTED)}
+    status_labels = {s: t(f"report_status.{s}", lang) for s in (*REPORT_STATUSES, NOT_REPORTED)}
     summary = " ".join(
         [
             t(
@@ -240,11 +240,11 @@ def _population(inputs: Inputs) -> Slide:
         id="befolkning",
         title=t("pop.share_title", lang),
         subtitle=_subtitle(inputs),
-        summary=population.share_summary(share, lang),
+        summary=population_tables.share_summary(share, lang),
         source_line=source_line(inputs.sources, measured["source"], lang),
         date=inputs.today,
         figure=charts.share_over_time(share, ""),
-        table=population.share_table(share, lang),
+        table=population_tables.share_table(share, lang),
         data_as_of=figures_dated(measured, lang),
     )
 

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 # Report statuses (id -> bokmål label); a measure without reports is "ikke rapportert", which is never stored.
-STATUSES = {
+REPORT_STATUSES = {
     "ikke_startet": "ikke startet",
     "i_rute": "i rute",
     "forsinket": "forsinket",
@@ -49,7 +49,7 @@ reports = sa.Table(
     sa.Column("reporter", sa.String(200), nullable=False),
     sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("batch", sa.String(40), nullable=True),  # one upload or one form submission
-    sa.CheckConstraint("status IN ({})".format(", ".join(f"'{s}'" for s in STATUSES)), name="known_status"),
+    sa.CheckConstraint("status IN ({})".format(", ".join(f"'{s}'" for s in REPORT_STATUSES)), name="known_status"),
     sa.CheckConstraint("progress IS NULL OR (progress >= 0 AND progress <= 100)", name="progress_0_100"),
     sa.Index("reports_by_measure", "organisation", "measure_id", "reported_at"),
 )

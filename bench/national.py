@@ -40,7 +40,7 @@ SOURCE_ENTRY = {
 }
 GOAL_AREAS = 5
 FIRST_YEAR, LAST_YEAR = 2011, 2025
-REPORT_STATUSES = list(store.STATUSES)
+REPORT_STATUSES = list(store.REPORT_STATUSES)
 
 
 @dataclass(frozen=True)

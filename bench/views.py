@@ -1,8 +1,10 @@
-"""The views the benchmark measures: adding a view is one line in VIEWS."""
+"""The views the benchmark measures: every view in the frame's one list (ui/navigation.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ui import navigation
 
 
 @dataclass(frozen=True)
@@ -12,15 +14,7 @@ class View:
     url: str  # its address in the browser ("" is the root)
 
 
-VIEWS = [
-    View("oversikt", "views/oversikt.py", ""),
-    View("vennskapsbyer", "views/vennskapsbyer.py", "vennskapsbyer"),
-    View("nettverk", "views/nettverk.py", "nettverk"),
-    View("tiltak", "views/tiltak.py", "tiltak"),
-    View("befolkning", "views/befolkning.py", "befolkning"),
-    View("presentasjon", "views/presentasjon.py", "presentasjon"),
-    View("om-dataene", "views/om_dataene.py", "om-dataene"),
-]
+VIEWS = [View(view.url_path or "oversikt", view.script, view.url_path) for view in navigation.VIEWS]
 
 # The map's year change: the slider's key on the Vennskapsbyer view, and the two years it moves between
 # (far apart, so that the set of partners on the map changes).

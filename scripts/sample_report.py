@@ -18,7 +18,9 @@ import plotly.graph_objects as go
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analytics.charts import base_layout  # noqa: E402
-from analytics.report import ReportError, html_report, pptx_report  # noqa: E402
+from analytics.report import ReportError  # noqa: E402
+from analytics.report_html import html_report  # noqa: E402
+from analytics.report_pptx import pptx_report  # noqa: E402
 from analytics.slides import Slide  # noqa: E402
 
 LABEL = {"nb": "EKSEMPEL – syntetiske tall, ikke ekte data", "en": "SAMPLE – synthetic figures, not real data"}

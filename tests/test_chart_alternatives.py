@@ -9,7 +9,7 @@ from analytics.i18n import t
 from analytics.store import Report, Store, sqlite_url
 from tests.test_pages import run_page
 
-VIEWS = ["views/vennskapsbyer.py", "views/nettverk.py", "views/befolkning.py", "views/tiltak.py"]
+VIEWS = ["views/vennskapsbyer/page.py", "views/nettverk/page.py", "views/befolkning/page.py", "views/tiltak/page.py"]
 SOURCE_PREFIXES = ("Kilde:", "Kilder:", "Source:", "Sources:")
 
 pytestmark = pytest.mark.usefixtures("app_state")

@@ -7,10 +7,11 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import demo
 from analytics.bundle import list_bundles, load_bundle
-from analytics.store import STATUSES, Store, sqlite_url
-from tests.conftest import DATA, ROOT, TODAY
+from analytics.store import REPORT_STATUSES, Store, sqlite_url
+from tests.conftest import DATA, TODAY
+from ui import navigation
 
-VIEWS = sorted(f"views/{path.name}" for path in (ROOT / "views").glob("*.py"))
+VIEWS = sorted(view.script for view in navigation.VIEWS)
 BANNER = {"nb": "Eksempeldata – ikke reelle rapporter", "en": "Example data – not real reports"}
 
 
@@ -36,7 +37,7 @@ def test_the_example_reports_are_deterministic_fictional_and_valid(measures):
     assert first != demo.example_reports(measures, TODAY, seed=1)
     assert {report.reporter for _, report in first} == {"Eksempeldata"}
     assert all("ikke en reell rapport" in report.comment for _, report in first)
-    assert all(report.status in STATUSES and 0 <= report.progress <= 100 for _, report in first)
+    assert all(report.status in REPORT_STATUSES and 0 <= report.progress <= 100 for _, report in first)
     for org, frame in measures.items():
         reported = {report.measure_id for _, report in first if report.organisation == org}
         assert reported <= set(frame["id"])
@@ -80,7 +81,7 @@ def test_without_the_switch_no_example_data_and_no_banner(app_state, monkeypatch
     at = run_view(view)
     assert banners(at) == []
     assert not (app_state / "demo.sqlite").exists()
-    if view == "views/tiltak.py":
+    if view == "views/tiltak/page.py":
         assert Store(sqlite_url(app_state / "status.sqlite")).count() == 0
         assert any("Ingen rapporter ennå" in info.value for info in at.info)
 
@@ -93,7 +94,7 @@ def test_with_the_switch_every_view_shows_the_banner(app_state, monkeypatch, tmp
     monkeypatch.setenv("DATABASE_URL", sqlite_url(configured))  # a configured database is never used in demo mode
     at = run_view(view, lang)
     assert len(banners(at, lang)) == 1
-    if view == "views/tiltak.py":
+    if view == "views/tiltak/page.py":
         assert Store(demo.database_url(app_state)).count() > 0
         assert not (app_state / "status.sqlite").exists() and not configured.exists()
         assert not any("Ingen rapporter ennå" in info.value for info in at.info)

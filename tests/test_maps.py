@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -80,7 +81,7 @@ def test_labels_do_not_overlap_and_stay_inside_the_frame(trondheim):
     ]
     for i, box in enumerate(boxes):
         assert box[0] > -maps.MAP_WIDTH_PX / 2 and box[2] < maps.MAP_WIDTH_PX / 2
-        assert not maps._overlaps(box, boxes[:i] + boxes[i + 1 :])
+        assert not maps._overlapping(np.array([box]), boxes[:i] + boxes[i + 1 :])[0]
 
 
 def test_two_far_apart_points_both_get_labels():

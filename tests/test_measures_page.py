@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import auth
 from analytics.store import Report, Store, sqlite_url
 
-PAGE = "views/tiltak.py"
+PAGE = "views/tiltak/page.py"
 HOSTILE = '<img src=x onerror=alert(1)> =HYPERLINK("http://x")'
 
 

@@ -13,13 +13,13 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import DATA
 
 PAGES = [
-    "views/oversikt.py",
-    "views/vennskapsbyer.py",
-    "views/nettverk.py",
-    "views/om_dataene.py",
-    "views/befolkning.py",
-    "views/tiltak.py",
-    "views/presentasjon.py",
+    "views/oversikt/page.py",
+    "views/vennskapsbyer/page.py",
+    "views/nettverk/page.py",
+    "views/om_dataene/page.py",
+    "views/befolkning/page.py",
+    "views/tiltak/page.py",
+    "views/presentasjon/page.py",
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from analytics import population
+from analytics import population, population_tables
 from analytics.checks import DataError
 from tests.conftest import DATA, TODAY
 
@@ -166,7 +166,7 @@ SHARES = figures(
     ],
 )
 def test_share_summary_gives_each_regions_latest_measured_share(rows, lang, items):
-    summary = population.share_summary(population.series(rows, "andel_innvandrerbakgrunn"), lang)
+    summary = population_tables.share_summary(population.series(rows, "andel_innvandrerbakgrunn"), lang)
     assert summary.startswith(("Siste målte andel: " if lang == "nb" else "Latest measured share: ") + items + ".")
 
 
@@ -174,11 +174,11 @@ def test_share_summary_says_when_a_region_has_no_figure_at_all():
     share = pd.DataFrame(
         {"region": ["by"], "region_name": ["By"], "year": [2018], "value": [float("nan")], "status": [None]}
     )
-    assert population.share_summary(share, "nb").startswith("Siste målte andel: By: ingen målte tall.")
+    assert population_tables.share_summary(share, "nb").startswith("Siste målte andel: By: ingen målte tall.")
 
 
 def test_share_table_has_a_row_per_year_with_a_figure_and_keeps_symbols():
-    table = population.share_table(population.series(SHARES, "andel_innvandrerbakgrunn"), "nb")
+    table = population_tables.share_table(population.series(SHARES, "andel_innvandrerbakgrunn"), "nb")
     expected = {
         "År": ["2016", "2018", "2020"],
         "By": ["–", f"15,3{NB}%", ".."],
@@ -228,7 +228,7 @@ PERSONS = figures(
 )
 def test_persons_summary_gives_the_latest_total_and_never_adds_up_parts(years, lang, expected):
     rows = PERSONS[PERSONS["year"].isin(years)]
-    assert population.persons_summary(population.split(rows, "by"), "By", lang) == expected
+    assert population_tables.persons_summary(population.split(rows, "by"), "By", lang) == expected
 
 
 def test_persons_summary_names_the_parts_where_the_source_gives_both():
@@ -237,14 +237,14 @@ def test_persons_summary_names_the_parts_where_the_source_gives_both():
         ("land", "Landet", 2021, "innvandrere", None, None, 800094, None),
         ("land", "Landet", 2021, "norskfodte", None, None, 197848, None),
     )
-    assert population.persons_summary(population.split(rows, "land"), "Landet", "nb") == (
+    assert population_tables.persons_summary(population.split(rows, "land"), "Landet", "nb") == (
         "Landet hadde 997\u00a0942 innbyggere med innvandrerbakgrunn i 2021: 800\u00a0094 innvandrere og "
         "197\u00a0848 norskfødte med innvandrerforeldre."
     )
 
 
 def test_persons_table_keeps_symbols_and_marks_what_the_source_does_not_give():
-    table = population.persons_table(PERSONS, "en")
+    table = population_tables.persons_table(PERSONS, "en")
     expected = {
         "Year": ["2011", "2020", "2021"],
         "Immigrants": ["–", "790\u00a0497", "800\u00a0094"],
@@ -285,12 +285,12 @@ COUNTRIES = figures(
 )
 def test_countries_summary_names_the_largest_and_the_twin_cities_countries(shown, highlight, expected):
     top = population.countries(COUNTRIES, "by", 2012)
-    assert population.countries_summary(top, shown, highlight, "By", 2012, "nb") == expected
+    assert population_tables.countries_summary(top, shown, highlight, "By", 2012, "nb") == expected
 
 
 def test_countries_table_keeps_symbols_and_names_the_twin_cities():
     top = population.countries(COUNTRIES, "by", 2011)
-    table = population.countries_table(top, {"PL": "Kraków", "SE": "Norrköping"}, "nb")
+    table = population_tables.countries_table(top, {"PL": "Kraków", "SE": "Norrköping"}, "nb")
     expected = {
         "Landbakgrunn": ["Polen", "Sverige", "Nauru"],
         "Personer": ["1\u00a0255", "1\u00a0044", ":"],
@@ -323,11 +323,11 @@ def test_countries_table_keeps_symbols_and_names_the_twin_cities():
 )
 def test_change_summary_counts_growth_and_decline_and_names_the_largest(rows, lang, expected):
     moved = population.change(rows, "by", 2011, 2012)
-    assert population.change_summary(moved, 2011, 2012, lang) == expected
+    assert population_tables.change_summary(moved, 2011, 2012, lang) == expected
 
 
 def test_change_table_shows_both_years_and_the_change_with_missing_values_as_such():
-    table = population.change_table(population.change(COUNTRIES, "by", 2011, 2012), 2011, 2012, "nb")
+    table = population_tables.change_table(population.change(COUNTRIES, "by", 2011, 2012), 2011, 2012, "nb")
     expected = {
         "Landbakgrunn": ["Polen", "Sverige", "Irak", "Nauru"],
         "2011": ["1\u00a0255", "1\u00a0044", "–", ":"],
@@ -347,4 +347,4 @@ def test_change_table_shows_both_years_and_the_change_with_missing_values_as_suc
 )
 def test_notes_of_gives_each_note_once_in_the_language(notes, lang, expected):
     rows = pd.DataFrame(notes, columns=["note_nb", "note_en"])
-    assert population.notes_of(rows, lang) == expected
+    assert population_tables.notes_of(rows, lang) == expected

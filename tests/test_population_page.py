@@ -12,7 +12,7 @@ from analytics.formatting import escape_markdown
 from tests.conftest import DATA
 from tests.test_pages import elements, plotly_values, run_page
 
-PAGE = "views/befolkning.py"
+PAGE = "views/befolkning/page.py"
 
 
 pytestmark = pytest.mark.usefixtures("app_state")

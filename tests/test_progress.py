@@ -113,11 +113,6 @@ def test_light(statuses, late, expected):
     assert progress.light(pd.Series(statuses), pd.Series(late)) == expected
 
 
-def test_sdg_coverage_lists_all_seventeen():
-    coverage = progress.sdg_coverage(M).set_index("sdg")["measures"]
-    assert len(coverage) == 17 and coverage[13] == 2 and coverage[17] == 1 and coverage[1] == 0
-
-
 def test_what_changed_between_two_dates():
     since = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     until = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)

@@ -16,8 +16,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from analytics import report
-from analytics.report import ReportError, html_report, pptx_report
+from analytics import report, report_pptx
+from analytics.report import ReportError
+from analytics.report_html import html_report
+from analytics.report_pptx import pptx_report
 from analytics.slides import Slide
 
 GENERATED = dt.date(2019, 8, 29)
@@ -149,7 +151,7 @@ def test_a_slide_without_a_figure_shows_its_table_and_says_how_many_rows_are_lef
     tables = [shape.table for shape in deck.slides[1].shapes if shape.has_table]
     assert len(tables) == 1
     assert [cell.text for cell in tables[0].rows[0].cells] == ["Tiltak", "Status"]
-    assert len(tables[0].rows) == 1 + report.TABLE_ROWS
+    assert len(tables[0].rows) == 1 + report_pptx.TABLE_ROWS
     assert "Viser 8 av 12 rader" in all_text(deck.slides[1])
 
 
@@ -157,7 +159,7 @@ def test_a_wide_table_says_how_many_columns_are_left_out():
     wide = make_slide("wide", table=pd.DataFrame({f"Kolonne {n}": ["x"] for n in range(9)}))
     deck = read_deck(pptx_report([wide], "R", GENERATED, "nb", images=FakeRenderer()))
     table = next(shape.table for shape in deck.slides[1].shapes if shape.has_table)
-    assert len(table.columns) == report.TABLE_COLUMNS
+    assert len(table.columns) == report_pptx.TABLE_COLUMNS
     assert "Viser 6 av 9 kolonner" in all_text(deck.slides[1]) and "rader" not in all_text(deck.slides[1])
 
 
@@ -170,17 +172,17 @@ def test_a_deck_without_figures_never_asks_the_renderer(slides):
 
 
 def test_long_titles_get_a_smaller_font_than_short_ones():
-    short = report.fitted_font_size("Vennskapsbyer", 12.333, 0.95, (32, 28, 24, 20))
-    long = report.fitted_font_size("Andel med innvandrerbakgrunn " * 4, 12.333, 0.95, (32, 28, 24, 20))
+    short = report_pptx.fitted_font_size("Vennskapsbyer", 12.333, 0.95, (32, 28, 24, 20))
+    long = report_pptx.fitted_font_size("Andel med innvandrerbakgrunn " * 4, 12.333, 0.95, (32, 28, 24, 20))
     assert short == 32 and long < 32
 
 
 def test_text_too_long_for_its_box_is_cut_at_a_word_instead_of_running_off_the_slide():
     summary = "Dette er en lang oppsummering, med mange ord. " * 30
-    text, size = report.fitted_text(summary, 3.7, 2.0, (20, 18, 16, 14))
+    text, size = report_pptx.fitted_text(summary, 3.7, 2.0, (20, 18, 16, 14))
     assert size == 14 and text.endswith("…") and summary.startswith(text[:-1])
-    assert report.text_fits(text, 3.7, 2.0, 14) and not report.text_fits(summary, 3.7, 2.0, 14)
-    assert report.fitted_text("Kort.", 3.7, 2.0, (20, 18)) == ("Kort.", 20)
+    assert report_pptx.text_fits(text, 3.7, 2.0, 14) and not report_pptx.text_fits(summary, 3.7, 2.0, 14)
+    assert report_pptx.fitted_text("Kort.", 3.7, 2.0, (20, 18)) == ("Kort.", 20)
 
 
 def test_a_long_summary_and_many_metrics_beside_a_chart_stay_above_the_footer():
@@ -192,7 +194,7 @@ def test_a_long_summary_and_many_metrics_beside_a_chart_stay_above_the_footer():
         source_line="Kilde: " + "SSB, tabell 09817; " * 20,
     )
     deck = read_deck(pptx_report([slide], "R", GENERATED, "nb", images=FakeRenderer()))
-    footer_top = Inches(report.FOOTER_BOX[1])
+    footer_top = Inches(report_pptx.FOOTER_BOX[1])
     for shape in deck.slides[1].shapes:
         if shape.top < footer_top:
             assert shape.top + shape.height <= footer_top, shape.text_frame.text[:40]
@@ -200,7 +202,7 @@ def test_a_long_summary_and_many_metrics_beside_a_chart_stay_above_the_footer():
     summary = next(s for s in deck.slides[1].shapes if s.has_text_frame and s.text_frame.text.startswith("Dette er"))
     size = summary.text_frame.paragraphs[0].runs[0].font.size.pt
     assert summary.text_frame.text.endswith("…")
-    assert report.text_fits(summary.text_frame.text, summary.width.inches - 0.1, summary.height.inches, size)
+    assert report_pptx.text_fits(summary.text_frame.text, summary.width.inches - 0.1, summary.height.inches, size)
 
 
 def test_a_failing_renderer_gives_a_norwegian_report_error(slides):
@@ -224,22 +226,22 @@ def test_a_renderer_that_returns_the_wrong_pictures_gives_a_report_error(slides,
 
 
 def test_kaleido_draws_every_figure_at_the_chart_box_size(chromium):
-    pngs = report.kaleido_images([bar_figure(), line_with_gap(), many_categories()])
+    pngs = report_pptx.kaleido_images([bar_figure(), line_with_gap(), many_categories()])
     sizes = [Image.open(io.BytesIO(png)).size for png in pngs]
-    width, height = report.CHART_PIXELS
-    assert sizes[0] == sizes[1] == (width * report.CHART_SCALE, height * report.CHART_SCALE)
+    width, height = report_pptx.CHART_PIXELS
+    assert sizes[0] == sizes[1] == (width * report_pptx.CHART_SCALE, height * report_pptx.CHART_SCALE)
     assert sizes[2][1] / sizes[2][0] == pytest.approx(height / width, rel=0.01)
 
 
 def test_a_figure_taller_than_the_chart_box_is_laid_out_at_its_own_height():
-    width, height = report.CHART_PIXELS
-    assert report.image_options(bar_figure(), width, height, 3) == {
+    width, height = report_pptx.CHART_PIXELS
+    assert report_pptx.image_options(bar_figure(), width, height, 3) == {
         "format": "png",
         "width": width,
         "height": height,
         "scale": 3,
     }
-    tall = report.image_options(many_categories(), width, height, 3)
+    tall = report_pptx.image_options(many_categories(), width, height, 3)
     assert tall["height"] == 800 and tall["width"] == round(width * 800 / height)  # no tick label dropped
     assert tall["height"] * tall["scale"] == pytest.approx(height * 3)  # the same picture size in the end
 

@@ -1,24 +1,32 @@
-"""The one place the app caches: thin st.cache_* wrappers over plain functions in analytics/."""
+"""The one place the app caches: thin st.cache_* wrappers over plain functions in analytics/.
+
+The pattern, used throughout:
+- `st.cache_resource` for objects every session shares read-only (bundles, figures, decks, the store); nothing
+  that gets one modifies it, so no copy is made.
+- What can change under a running server gets a version in the key. A file: its modification time (`_stamp`),
+  so a new SSB fetch by any server process is a new entry. The report database: its revision (a cheap query per
+  rerun); frames computed from the reports carry it in `attrs["revision"]`.
+- Where the key needs that version, a public function computes it and calls a private cached `_name` that takes
+  it as an argument; arguments starting with `_` (the database, a frame) are not hashed by Streamlit.
+- Nothing here reads the environment: folders come in as arguments (ui/settings.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, auth, charts, demo, excel, maps, partners, population, progress, ssb
+from analytics import about, auth, charts, demo, excel, maps, partners, population, population_tables, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def data_dir() -> Path:
-    """The data folder: $DASHBOARD_DATA_DIR, else data/ beside app.py."""
-    return Path(os.environ.get("DASHBOARD_DATA_DIR") or ROOT / "data")
+def _stamp(path: Path) -> int | None:
+    """The file's modification time (ns), or None where there is none: the file's version in a cache key."""
+    return path.stat().st_mtime_ns if path.exists() else None
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,16 +59,10 @@ def outline_paths(folder: Path) -> tuple[list, list]:
     return charts.outline_paths(outlines(folder))
 
 
-def state_dir() -> Path:
-    """Where the app writes (the SSB snapshot): $DASHBOARD_STATE_DIR, else var/ beside app.py."""
-    return ssb.state_dir(ROOT)
-
-
-def population_figures(folder: Path, org_id: str, today: dt.date):
+def population_figures(folder: Path, state: Path, org_id: str, today: dt.date):
     """(figures, warning): the snapshot fetched from SSB if there is one and it is sound, else the shipped one."""
-    fetched = ssb.snapshot_path(state_dir(), org_id)
-    stamp = fetched.stat().st_mtime_ns if fetched.exists() else None  # a new fetch (by any server) is a new key
-    return _population(folder, org_id, today, fetched, stamp)
+    fetched = ssb.snapshot_path(state, org_id)
+    return _population(folder, org_id, today, fetched, _stamp(fetched))
 
 
 @st.cache_resource(show_spinner=False)
@@ -71,19 +73,20 @@ def _population(folder: Path, org_id: str, today: dt.date, fetched: Path, stamp:
 
 
 @st.cache_resource(show_spinner=False)
-def store(url: str, example_data: bool = False):
+def store(url: str, example_data: bool, folder: Path):
     """One connection pool per database for the whole server; the schema is created or upgraded on first use.
 
-    With `example_data` (demo mode only) an empty database is filled once with the example reports."""
+    With `example_data` (demo mode only) an empty database is filled once with the example reports of the
+    organisations in `folder`."""
     opened = store_module.Store(url)
     if example_data:
-        demo.fill(opened, _all_measures(), dt.date.today())
+        demo.fill(opened, _all_measures(folder), dt.date.today())
     return opened
 
 
-def _all_measures() -> dict:
+def _all_measures(folder: Path) -> dict:
     """The measures of every organisation whose bundle loads (a broken one is reported by its own views)."""
-    folder, today, found = data_dir(), dt.date.today(), {}
+    today, found = dt.date.today(), {}
     for org_id, _name in bundles(folder):
         try:
             found[org_id] = bundle(folder, org_id, today).measures
@@ -127,25 +130,22 @@ def _measure_changes(_reports, folder: Path, org_id: str, today: dt.date, start,
     return progress.changes(bundle(folder, org_id, today).measures, _reports, start, end)
 
 
-def population_view(folder: Path, org_id: str, today: dt.date, lang: str):
-    """population.for_view of the figures population_figures() gives, once per snapshot and language."""
-    fetched = ssb.snapshot_path(state_dir(), org_id)
-    stamp = fetched.stat().st_mtime_ns if fetched.exists() else None
-    return _population_view(folder, org_id, today, lang, fetched, stamp)
+def population_view(folder: Path, state: Path, org_id: str, today: dt.date, lang: str):
+    """population_tables.for_view of the figures population_figures() gives, once per snapshot and language."""
+    fetched = ssb.snapshot_path(state, org_id)
+    return _population_view(folder, org_id, today, lang, fetched, _stamp(fetched))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _population_view(folder: Path, org_id: str, today: dt.date, lang: str, fetched: Path, stamp: int | None):
     figures, _ = _population(folder, org_id, today, fetched, stamp)
     regions = [region.key for region in ssb.configured_regions(bundle(folder, org_id, today).organisation)]
-    return population.for_view(figures, regions, sources(folder), lang)
+    return population_tables.for_view(figures, regions, sources(folder), lang)
 
 
 def bundle_files(folder: Path, org_id: str, today: dt.date, lang: str):
     """The "files" table of Om dataene; the population snapshot's lines are counted once per version of the file."""
-    snapshot = folder / org_id / population.FILE
-    stamp = snapshot.stat().st_mtime_ns if snapshot.exists() else None
-    return _bundle_files(folder, org_id, today, lang, stamp)
+    return _bundle_files(folder, org_id, today, lang, _stamp(folder / org_id / population.FILE))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Mapping
 
@@ -13,6 +12,7 @@ from analytics import auth, demo
 from analytics.i18n import t
 from analytics.store import sqlite_url
 from ui import cached
+from ui.settings import Settings
 
 
 def secrets_section(name: str) -> Mapping:
@@ -26,21 +26,21 @@ def secrets_section(name: str) -> Mapping:
     return value if isinstance(value, Mapping) else {}
 
 
-def database_url() -> str:
+def database_url(settings: Settings) -> str:
     """In demo mode (DASHBOARD_DEMO=1) the demo SQLite file, whatever is configured; else [database] url in
     secrets, else $DATABASE_URL, else an SQLite file in the state folder."""
-    if demo.is_demo(os.environ):
-        return demo.database_url(cached.state_dir())
+    if settings.example_data:
+        return demo.database_url(settings.state_dir)
     return str(
         secrets_section("database").get("url")
-        or os.environ.get("DATABASE_URL")
-        or sqlite_url(cached.state_dir() / "status.sqlite")
+        or settings.database_url
+        or sqlite_url(settings.state_dir / "status.sqlite")
     )
 
 
-def report_store():
+def report_store(settings: Settings):
     """The server's report store; in demo mode the demo database, filled once with the example reports."""
-    return cached.store(database_url(), demo.is_demo(os.environ))
+    return cached.store(database_url(settings), settings.example_data, settings.data_dir)
 
 
 def oidc_configured() -> bool:
@@ -65,7 +65,7 @@ def current_editor() -> str | None:
     return st.session_state.get("editor")
 
 
-def sign_in(lang: str) -> None:
+def sign_in(lang: str, settings: Settings) -> None:
     """The sign-in (or sign-out) controls; says how to enable editing when nothing is configured."""
     name = current_editor()
     if name:
@@ -91,7 +91,7 @@ def sign_in(lang: str) -> None:
             submitted = st.form_submit_button(t("measures.sign_in", lang))
         if submitted:
             attempt = auth.sign_in(
-                cached.sign_in_throttles(cached.state_dir()),
+                cached.sign_in_throttles(settings.state_dir),
                 local_accounts(),
                 username,
                 password,

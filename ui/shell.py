@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analytics import demo, progress, slides
+from analytics import progress, slides
 from analytics.bundle import Bundle
 from analytics.checks import DataError
 from analytics.i18n import LANGUAGES, t
 from analytics.provenance import source_line
 from analytics.store import StoreError
 from ui import cached, editing
+from ui.settings import Settings
+
+DEFAULT_ORGANISATION = "trondheim"  # the sidebar's choice until someone picks another; the only default
+CONTEXT_KEY = "page_context"  # where app.py leaves this run's context for the page script
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a page needs: language, today, the chosen organisation's bundle and the sources."""
+    """What a page needs: language, today, the chosen organisation's bundle, the sources and the settings."""
 
     lang: str
     today: dt.date
     bundle: Bundle
     sources: pd.DataFrame
+    settings: Settings
 
 
-def sidebar_choices() -> tuple[str, str]:
-    """The language and organisation pickers in the sidebar; returns (lang, org_id)."""
-    folder = cached.data_dir()
+def sidebar_choices(folder: Path) -> tuple[str, str]:
+    """The language and organisation pickers in the sidebar; returns (lang, org_id). The one owner of their
+    defaults: the first language, and DEFAULT_ORGANISATION where the data folder has it."""
     lang = st.sidebar.radio(
         "Språk / Language",
         list(LANGUAGES),
@@ -46,7 +51,7 @@ def sidebar_choices() -> tuple[str, str]:
     if not choices:
         st.error("Ingen organisasjoner funnet i datamappen (ingen undermappe med organisation.yml).")
         st.stop()
-    default = "trondheim" if "trondheim" in choices else next(iter(choices))
+    default = DEFAULT_ORGANISATION if DEFAULT_ORGANISATION in choices else next(iter(choices))
     org_id = st.sidebar.selectbox(
         t("app.organisation", lang),
         list(choices),
@@ -58,30 +63,36 @@ def sidebar_choices() -> tuple[str, str]:
     return lang, org_id
 
 
-def demo_banner(lang: str) -> None:
+def demo_banner(settings: Settings, lang: str) -> None:
     """In demo mode (DASHBOARD_DEMO=1), the warning that the reports are example data; app.py shows it on every view."""
-    if demo.is_demo(os.environ):
+    if settings.example_data:
         st.warning(t("app.demo_banner", lang), icon=":material/science:")
 
 
-def context() -> Context:
-    """The page context for the current sidebar choices; a data error stops the page with its message."""
-    lang = st.session_state.get("lang", "nb")
-    folder = cached.data_dir()
+def hand_down(settings: Settings, lang: str, org_id: str) -> Context:
+    """Build this run's context from the sidebar's choices and keep it for the page script; app.py calls this once
+    per run, before the page runs. A data error stops the page with its message."""
     today = dt.date.today()
     try:
-        sources = cached.sources(folder)
-        bundle = cached.bundle(folder, st.session_state.get("org", "trondheim"), today)
-        cached.outlines(folder)  # the shared country outlines: a missing or corrupt file is a message here
+        sources = cached.sources(settings.data_dir)
+        bundle = cached.bundle(settings.data_dir, org_id, today)
+        cached.outlines(settings.data_dir)  # the shared country outlines: a missing or corrupt file is a message here
     except DataError as err:
         stop_with(err, lang)
-    return Context(lang=lang, today=today, bundle=bundle, sources=sources)
+    ctx = Context(lang=lang, today=today, bundle=bundle, sources=sources, settings=settings)
+    st.session_state[CONTEXT_KEY] = ctx
+    return ctx
+
+
+def context() -> Context:
+    """The context app.py built for this run (a page script is only ever run by app.py's st.navigation)."""
+    return st.session_state[CONTEXT_KEY]
 
 
 def population(ctx: Context) -> tuple[pd.DataFrame, str | None]:
     """(figures, warning) for the organisation: fetched from SSB if present and sound, else the shipped snapshot."""
     try:
-        return cached.population_figures(cached.data_dir(), ctx.bundle.id, ctx.today)
+        return cached.population_figures(ctx.settings.data_dir, ctx.settings.state_dir, ctx.bundle.id, ctx.today)
     except DataError as err:
         stop_with(err, ctx.lang)
 
@@ -89,13 +100,15 @@ def population(ctx: Context) -> tuple[pd.DataFrame, str | None]:
 def population_named(ctx: Context) -> pd.DataFrame:
     """The organisation's population figures, its own regions first, region names in the chosen language."""
     population(ctx)  # a broken snapshot stops the page with its message
-    return cached.population_view(cached.data_dir(), ctx.bundle.id, ctx.today, ctx.lang).figures
+    return cached.population_view(
+        ctx.settings.data_dir, ctx.settings.state_dir, ctx.bundle.id, ctx.today, ctx.lang
+    ).figures
 
 
 def reports(ctx: Context) -> pd.DataFrame:
     """The organisation's status reports from the store; a database that cannot be opened stops the page."""
     try:
-        return cached.reports(editing.report_store(), ctx.bundle.id)
+        return cached.reports(editing.report_store(ctx.settings), ctx.bundle.id)
     except StoreError as err:
         st.error(str(err))
         st.stop()
@@ -104,7 +117,7 @@ def reports(ctx: Context) -> pd.DataFrame:
 def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
     """Every measure with its latest status and flags (late, stale, expected by now) as of today; computed once per
     revision of the reports (`reports(ctx)` says which revision they are)."""
-    return cached.measure_table(reports, cached.data_dir(), ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
+    return cached.measure_table(reports, ctx.settings.data_dir, ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
 
 
 def slide_inputs(ctx: Context) -> slides.Inputs:
@@ -116,8 +129,8 @@ def slide_inputs(ctx: Context) -> slides.Inputs:
         reports=reports(ctx),
         today=ctx.today,
         lang=ctx.lang,
-        outline_paths=cached.outline_paths(cached.data_dir()),
-        example_data=demo.is_demo(os.environ),
+        outline_paths=cached.outline_paths(ctx.settings.data_dir),
+        example_data=ctx.settings.example_data,
     )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analytics.report import html_report
+from analytics.report_html import html_report
 from tests.e2e.conftest import guard_requests
 from tests.test_report import HOSTILE, bar_figure, line_with_gap, make_slide, many_categories
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from analytics import auth, excel
 from analytics.bundle import load_bundle, load_sources
 from analytics.networks import goal_area_names
-from analytics.store import STATUSES, Store, sqlite_url
+from analytics.store import REPORT_STATUSES, Store, sqlite_url
 from tests.conftest import TODAY, new_postgres_database
 from tests.e2e.conftest import ROOT, start_server, wait_until_rendered
 
@@ -226,7 +226,12 @@ def test_a_broken_upload_lists_every_error_by_row_and_column_and_writes_nothing(
                     "en Tiltak-id fra malen",
                 ),
                 (rows["vennskapsbyavtaler"], "Fremdrift (%)", "«150» er ugyldig.", "et tall fra 0 til 100"),
-                (rows["saharawi"], "Status", "«ferdig» er ikke en status.", "én av " + ", ".join(STATUSES.values())),
+                (
+                    rows["saharawi"],
+                    "Status",
+                    "«ferdig» er ikke en status.",
+                    "én av " + ", ".join(REPORT_STATUSES.values()),
+                ),
             ]
         )
     ]

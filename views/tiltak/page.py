@@ -6,8 +6,9 @@ from analytics import progress
 from analytics.charts import measure_history
 from analytics.i18n import t
 from analytics.networks import goal_area_names
-from analytics.store import NOT_REPORTED, STATUSES
+from analytics.store import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
+from views.tiltak import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -20,7 +21,7 @@ if measures.empty:
 reports = shell.reports(ctx)
 table = shell.measure_table(ctx, reports)
 goal_labels = goal_area_names(bundle.goal_areas, lang)
-editing.sign_in(lang)
+editing.sign_in(lang, ctx.settings)
 if reports.empty:
     st.info(t("measures.empty", lang))
 
@@ -42,8 +43,8 @@ chosen_goals = f1.multiselect(
 )
 chosen_status = f2.multiselect(
     t("measures.filter.status", lang),
-    [*STATUSES, NOT_REPORTED],
-    format_func=lambda s: t(f"status.{s}", lang),
+    [*REPORT_STATUSES, NOT_REPORTED],
+    format_func=lambda s: t(f"report_status.{s}", lang),
     key="measures_status",
     bind="query-params",
     placeholder=t("measures.choose_options", lang),
@@ -67,7 +68,7 @@ st.dataframe(
     progress.display_table(shown, goal_labels, lang, progress.STALE_MONTHS),
     hide_index=True,
     width="stretch",
-    height=(len(shown) + 1) * 35 + 3,
+    height=widgets.full_height(shown),
     column_config={
         t("measures.col.progress", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
     },
@@ -86,12 +87,12 @@ with history_column:
     if history.empty:
         st.caption(t("measures.history_none", lang, title=titles[chosen]))
     else:
-        labels = {s: t(f"status.{s}", lang) for s in STATUSES}
+        labels = {s: t(f"report_status.{s}", lang) for s in REPORT_STATUSES}
         widgets.chart(
             ctx,
             cached.figure(measure_history, history, labels, t("measures.history_title", lang)),
             progress.history_summary(history, lang),
-            widgets.history_table(history, lang),
+            blocks.history_table(history, lang),
             t("measures.source_reports", lang),
             expanded=True,  # the reports' comments are read here, so the table stays open
         )
@@ -100,4 +101,9 @@ with changes_column:
     widgets.changes_since(ctx, reports, key="measures_since")
 
 # 5/ Reporting (editors only) and Excel
-widgets.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)
+blocks.excel_files(ctx, measures, goal_labels, reports)
+editor = editing.current_editor()
+if editor:
+    store = editing.report_store(ctx.settings)
+    blocks.report_form(ctx, store, measures, editor)
+    blocks.report_upload(ctx, store, measures, editor)

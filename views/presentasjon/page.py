@@ -4,7 +4,8 @@ import streamlit as st
 
 from analytics import slides
 from analytics.i18n import t
-from ui import shell, widgets
+from ui import shell
+from views.presentasjon import blocks
 
 # 1/ Data: every slide the organisation has data for
 ctx = shell.context()
@@ -26,18 +27,18 @@ with st.container(key="present_setup"):
         bind="query-params",
         placeholder=t("measures.choose_options", lang),
     )
-    presenting = widgets.presentation_mode(lang)
+    presenting = blocks.presentation_mode(lang)
 if not chosen:
     st.info(t("present.none", lang))
     st.stop()
 
 # 3/ The slide, with the navigation under it
 slide_area = st.container()
-number = widgets.slide_navigation(len(chosen), presenting, lang)
+number = blocks.slide_navigation(len(chosen), presenting, lang)
 with slide_area:
-    widgets.slide_view(slides.build(chosen[number - 1], inputs), number, len(chosen), presenting, lang)
+    blocks.slide_view(slides.build(chosen[number - 1], inputs), number, len(chosen), presenting, lang)
 
 # 4/ The report for the meeting papers (set-up only)
 if not presenting:
     st.header(t("present.export", lang), anchor=False)
-    widgets.report_downloads(lambda: [slides.build(slide_id, inputs) for slide_id in chosen], ctx)
+    blocks.report_downloads(lambda: [slides.build(slide_id, inputs) for slide_id in chosen], ctx)

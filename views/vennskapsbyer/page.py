@@ -4,9 +4,9 @@ import streamlit as st
 
 from analytics import maps, partners
 from analytics.charts import partnerships_over_time
-from analytics.exports import csv_for_excel
 from analytics.i18n import t
 from ui import cached, shell, widgets
+from views.vennskapsbyer import blocks
 
 FIRST_YEAR = 1945
 
@@ -28,7 +28,7 @@ map_sources = [
 
 
 # 2/ Controls: play, year, extent; the map area is filled last, so that playing does not hold up the rest
-year, extent, progress = widgets.map_controls(FIRST_YEAR, ctx.today.year, list(maps.EXTENTS), lang)
+year, extent, progress = blocks.map_controls(FIRST_YEAR, ctx.today.year, list(maps.EXTENTS), lang)
 map_area = st.container()
 
 
@@ -37,8 +37,8 @@ def map_and_chart(year: int) -> None:
     map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
         st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
-        widgets.map_legend(lang)
-        deck = cached.partner_deck(cached.data_dir(), bundle.id, ctx.today, year, extent, lang)
+        blocks.map_legend(lang)
+        deck = cached.partner_deck(ctx.settings.data_dir, bundle.id, ctx.today, year, extent, lang)
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
         shell.caption_source(ctx, map_sources)
@@ -66,24 +66,17 @@ chosen = st.selectbox(
     key="city",
     bind="query-params",
 )
-widgets.partner_profile(ctx, chosen)
+blocks.partner_profile(ctx, chosen)
 
 # 4/ Table and download
 st.header(t("partners.table", lang))
 table = partners.partner_table(all_partners, ctx.sources, lang)
-st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 35 + 3)
-shell.caption_source(ctx, [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]])
-st.download_button(
-    t("download_csv", lang),
-    lambda: csv_for_excel(all_partners),  # built only when someone downloads
-    file_name=f"{bundle.id}-partnerbyer.csv",
-    mime="text/csv",
-    help=t("csv_hint", lang),
-)
+table_sources = [*all_partners["source"], *all_partners["since_source"], *all_partners["status_source"]]
+widgets.table_with_csv(ctx, table, table_sources, all_partners, f"{bundle.id}-partnerbyer.csv")
 
 # 5/ The map area: one year, or every year in turn while playing
 with map_area:
     if progress is not None:
-        widgets.play_years(map_and_chart, FIRST_YEAR, ctx.today.year, lang, progress)
+        blocks.play_years(map_and_chart, FIRST_YEAR, ctx.today.year, lang, progress)
     else:
         map_and_chart(year)

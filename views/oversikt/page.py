@@ -3,10 +3,11 @@
 import streamlit as st
 
 from analytics import overview, progress
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
 from ui import shell, widgets
+from views.oversikt import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -23,7 +24,7 @@ if strategy:
     st.markdown(overview.strategy_line(strategy, lang))
 else:
     st.info(t("overview.no_strategy", lang))
-widgets.headline_figures(ctx, figures)
+blocks.show_headline_figures(ctx, figures)
 
 # 3/ Status per målområde, and what changed since a date
 if not table.empty:
@@ -40,13 +41,13 @@ if not table.empty:
 
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)
-widgets.view_links(lang)
+blocks.view_links(lang)
 
 # 5/ The strategy's målområder in full (for those who read on)
 if not bundle.goal_areas.empty:
     st.header(overview.term(organisation, "goal_areas", lang), anchor=False)
-    for area in bundle.goal_areas.itertuples():
-        name = area.name_en if lang == "en" and area.name_en else area.name_nb
+    names = in_language(bundle.goal_areas, "name", lang)
+    for area, name in zip(bundle.goal_areas.itertuples(), names, strict=True):
         with st.expander(f"{area.number} · {name}"):
             st.markdown(
                 f'<div aria-hidden="true" style="height:6px;background:{goal_area_colour(area.number)}"></div>',

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analytics import population as pop
+from analytics import population_tables
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
-from analytics.exports import csv_for_excel
 from analytics.formatting import format_int
 from analytics.i18n import t
 from ui import cached, shell, widgets
+from views.befolkning import blocks
 
 TOP = 15
 SHARE = "andel_innvandrerbakgrunn"
@@ -18,11 +19,13 @@ lang, bundle = ctx.lang, ctx.bundle
 org = bundle.organisation["name"]
 st.title(t("pop.title", lang))
 figures, warning = shell.population(ctx)
-widgets.population_status(ctx, figures, warning)
+blocks.population_status(ctx, figures, warning)
 if figures.empty:
     st.info(t("pop.none", lang, org=org))
     st.stop()
-view = cached.population_view(cached.data_dir(), bundle.id, ctx.today, lang)  # computed once per snapshot
+view = cached.population_view(
+    ctx.settings.data_dir, ctx.settings.state_dir, bundle.id, ctx.today, lang
+)  # computed once per snapshot
 figures, names, by_region = view.figures, view.names, view.by_region
 if view.has_ssb_measures:
     st.caption(t("pop.definition", lang))
@@ -36,44 +39,30 @@ if share["value"].notna().any():
         view.share_summary,
         view.share_table,
         share["source"].dropna(),
-        notes=pop.notes_of(view.share_rows, lang),
+        notes=population_tables.notes_of(view.share_rows, lang),
     )
 
 # 3/ Persons: immigrants and Norwegian-born where the source splits them
 with_persons = view.with_persons
 if with_persons:
-    region = st.radio(
-        t("pop.region", lang),
-        with_persons,
-        format_func=names.get,
-        horizontal=True,
-        key="pop_region",
-        bind="query-params",
-    )
+    region = blocks.region_choice(with_persons, names, "pop_region", lang)
     table = pop.split(by_region[region], region)
     labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
     rows = pop.totals_of(by_region[region], pop.PERSON_MEASURES, region)
     widgets.chart(
         ctx,
         cached.figure(persons_by_category, table, labels, t("pop.persons_title", lang, region=names[region])),
-        pop.persons_summary(table, names[region], lang),
-        pop.persons_table(rows, lang),
+        population_tables.persons_summary(table, names[region], lang),
+        population_tables.persons_table(rows, lang),
         rows["source"],
-        notes=pop.notes_of(rows, lang),
+        notes=population_tables.notes_of(rows, lang),
     )
 
 # 4/ Country backgrounds: the largest in a year, the change between two years, the twin cities' countries
 with_countries = view.with_countries
 if with_countries:
     st.header(t("pop.countries", lang))
-    region = st.radio(
-        t("pop.region", lang),
-        with_countries,
-        format_func=names.get,
-        horizontal=True,
-        key="pop_country_region",
-        bind="query-params",
-    )
+    region = blocks.region_choice(with_countries, names, "pop_country_region", lang)
     years = view.country_years[region]
     left, right = st.columns(2, gap="large")
     with left:
@@ -85,10 +74,10 @@ if with_countries:
         widgets.chart(
             ctx,
             cached.figure(country_bars, shown, highlight, t("pop.top_title", lang, region=names[region], year=year)),
-            pop.countries_summary(top, TOP, highlight, names[region], year, lang),
-            pop.countries_table(shown, highlight, lang),
+            population_tables.countries_summary(top, TOP, highlight, names[region], year, lang),
+            population_tables.countries_table(shown, highlight, lang),
             top["source"],
-            notes=pop.notes_of(shown, lang),
+            notes=population_tables.notes_of(shown, lang),
         )
     with right:
         if len(years) < 2:
@@ -106,31 +95,25 @@ if with_countries:
             widgets.chart(
                 ctx,
                 cached.figure(change_bars, pop.largest_changes(moved, TOP), title),
-                pop.change_summary(moved, first, last, lang),
-                pop.change_table(moved, first, last, lang),
+                population_tables.change_summary(moved, first, last, lang),
+                population_tables.change_table(moved, first, last, lang),
                 moved["source"].dropna(),
             )
     if not bundle.partners.empty:
-        widgets.partner_backgrounds(ctx, backgrounds, names[region], year)
+        blocks.show_partner_backgrounds(ctx, backgrounds, names[region], year)
 
 # 5/ Measures that are not immigrant background (Kuopio): shown only with their definition
 other = view.other
 if not other.empty:
     st.header(t("pop.other_title", lang))
     st.warning(t("pop.other_warning", lang))
-    widgets.population_cards(ctx, other)
+    blocks.population_cards(ctx, other)
 
 # 6/ Every figure as a table, and the CSV
 with st.expander(t("pop.data", lang)):
-    st.dataframe(view.table, hide_index=True, width="stretch")
-    if len(figures) > len(view.table):
-        st.caption(t("pop.data_first", lang, n=format_int(len(view.table)), total=format_int(len(figures))))
-    shell.caption_source(ctx, view.source_ids)
-    st.download_button(
-        t("download_csv", lang),
-        lambda: csv_for_excel(figures),  # built only when someone downloads
-        file_name=f"{bundle.id}-befolkning.csv",
-        mime="text/csv",
-        help=t("csv_hint", lang),
-        key="population_csv",
+    shown, total = format_int(len(view.table)), format_int(len(figures))
+    note = t("pop.data_first", lang, n=shown, total=total) if len(figures) > len(view.table) else None
+    file_name = f"{bundle.id}-befolkning.csv"
+    widgets.table_with_csv(
+        ctx, view.table, view.source_ids, figures, file_name, height="auto", note=note, key="population_csv"
     )

@@ -4,9 +4,9 @@ import streamlit as st
 
 from analytics import partners
 from analytics.about import source_table
-from analytics.i18n import in_language, t
-from analytics.provenance import source_label
-from ui import cached, shell
+from analytics.i18n import t
+from ui import cached, shell, widgets
+from views.om_dataene import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -20,15 +20,13 @@ st.dataframe(
     source_table(ctx.sources, lang),
     hide_index=True,
     width="stretch",
-    height=(len(ctx.sources) + 1) * 35 + 3,
+    height=widgets.full_height(ctx.sources),
     column_config={t("col.url", lang): st.column_config.LinkColumn(t("col.url", lang))},
 )
 
 # 3/ Data notes
 st.header(t("about.notes", lang))
-for note in bundle.organisation.get("notes", []):
-    text = in_language(note, "text", lang)
-    st.text(f"{text}\n({t('source', lang)}: {source_label(ctx.sources, note['source'])})")
+blocks.data_notes(ctx)
 st.text(t("about.outlines", lang))
 
 # 4/ Conflicts
@@ -41,4 +39,4 @@ else:
 
 # 5/ Files
 st.header(t("about.files", lang))
-st.dataframe(cached.bundle_files(cached.data_dir(), bundle.id, ctx.today, lang), hide_index=True, width="stretch")
+st.dataframe(cached.bundle_files(ctx.settings.data_dir, bundle.id, ctx.today, lang), hide_index=True, width="stretch")

@@ -4,9 +4,9 @@ import streamlit as st
 
 from analytics import networks as nw
 from analytics.charts import count_bars, coverage_dots, scope_bars
-from analytics.exports import csv_for_excel
 from analytics.i18n import t
 from ui import cached, shell, widgets
+from views.nettverk import blocks
 
 # 1/ Data
 ctx = shell.context()
@@ -53,7 +53,7 @@ else:
             nw.counts_table(per_goal_area, labels, lang),
             sources_of_links,
         )
-        widgets.network_gaps(ctx, per_goal_area)
+        blocks.network_gaps(ctx, per_goal_area)
     mix = nw.scope_mix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
     scope_labels = {scope: t(f"scope.{scope}", lang) for scope in mix["scope"].unique()}
     widgets.chart(
@@ -74,22 +74,14 @@ chosen = st.selectbox(
     key="network",
     bind="query-params",
 )
-widgets.network_profile(ctx, chosen)
+blocks.show_network_profile(ctx, chosen)
 
 # 4/ Comparison with another organisation
 st.header(t("networks.compare", lang))
-widgets.network_comparison(ctx)
+blocks.network_comparison(ctx)
 
 # 5/ Table and download
 st.header(t("networks.table", lang))
 table = nw.network_table(bundle.networks, bundle.network_goal_areas, bundle.goal_areas, lang)
-st.dataframe(table, hide_index=True, width="stretch", height=(len(table) + 1) * 35 + 3)
-shell.caption_source(ctx, [*bundle.networks["source"], "egen-klassifisering"])
-st.download_button(
-    t("download_csv", lang),
-    lambda: csv_for_excel(bundle.networks),  # built only when someone downloads
-    file_name=f"{bundle.id}-nettverk.csv",
-    mime="text/csv",
-    help=t("csv_hint", lang),
-    key="networks_csv",
-)
+table_sources = [*bundle.networks["source"], "egen-klassifisering"]
+widgets.table_with_csv(ctx, table, table_sources, bundle.networks, f"{bundle.id}-nettverk.csv", key="networks_csv")

@@ -1,0 +1,27 @@
+"""Oversikt's own blocks: the headline figures and the ways into every other view."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.provenance import source_line
+from ui import navigation
+
+
+def view_links(lang: str) -> None:
+    """A link into every other view, three to a row."""
+    columns = st.columns(3)
+    for i, view in enumerate(navigation.VIEWS[1:]):
+        with columns[i % 3]:
+            navigation.link(view, lang)
+
+
+def show_headline_figures(ctx, figures: list) -> None:
+    """The headline figures in one row of large numbers, each with its note, and their sources under them."""
+    if not figures:
+        return
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(figure.label, figure.value)
+        if figure.note:
+            column.caption(figure.note)
+    st.caption(source_line(ctx.sources, [s for figure in figures for s in figure.sources], ctx.lang))
