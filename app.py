@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from ui import cached, shell
+from ui.search import sidebar_search
 
 st.set_page_config(page_title="Internasjonal strategi", page_icon="🌍", layout="wide")
 
@@ -48,6 +49,12 @@ pages = [
         url_path="presentasjon",
     ),
     st.Page(
+        "views/utforsk/page.py",
+        title=t("nav.explore", lang),
+        icon=":material/search:",
+        url_path="utforsk",
+    ),
+    st.Page(
         "views/om_dataene.py",
         title=t("nav.about", lang),
         icon=":material/info:",
@@ -55,7 +62,9 @@ pages = [
     ),
 ]
 shell.demo_banner(lang)  # example data (DASHBOARD_DEMO=1): said on every view
-st.navigation(pages).run()
+navigation = st.navigation(pages)
+sidebar_search(lang)
+navigation.run()
 
 with st.container(key="app_footer"):
     st.divider()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from analytics.explore_texts import EXPLORE_TEXTS
+
 LANGUAGES = {"nb": "Norsk (bokmål)", "en": "English"}
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -636,6 +638,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "server (apt-get install chromium) to draw the charts. The HTML report works without it.",
     ),
 }
+
+# The Utforsk view keeps its strings in its own module (one block, so that views merge cleanly).
+TEXTS.update(EXPLORE_TEXTS)
 
 
 def t(key: str, lang: str = "nb", **values) -> str:

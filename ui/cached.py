@@ -178,3 +178,48 @@ def partner_deck(folder: Path, org_id: str, today: dt.date, year: int, extent: s
     visible = partners.partners_active_in(checked.partners, year)
     view = maps.view_for(checked.partners, home, extent)
     return maps.partner_map(visible, home, outlines(folder), view, partners.partner_tooltips(visible, lang))
+
+
+# ---- Utforsk (issue 18): the explore tables and the search index. One block, so that it merges cleanly. ----
+from analytics import explore, search  # noqa: E402  (imported here to keep the block in one place)
+
+
+def explore_table(reports, folder: Path, org_id: str, today: dt.date, lang: str, name: str):
+    """explore.table `name` of one organisation in one language, once per revision of the reports and the
+    population snapshot; shared by every session, never modified."""
+    fetched = ssb.snapshot_path(state_dir(), org_id)
+    stamp = fetched.stat().st_mtime_ns if fetched.exists() else None
+    revision = reports.attrs.get("revision")
+    return _explore_table(reports, folder, org_id, today, lang, name, revision, fetched, stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _explore_table(_reports, folder: Path, org_id: str, today: dt.date, lang: str, name: str, revision, fetched, stamp):
+    figures, _ = _population(folder, org_id, today, fetched, stamp)
+    measures = _measure_table(_reports, folder, org_id, today, progress.STALE_MONTHS, revision)
+    inputs = explore.Inputs(bundle(folder, org_id, today), sources(folder), figures, measures, _reports)
+    return explore.table(inputs, name, lang)
+
+
+def search_index(folder: Path, today: dt.date):
+    """search.build_index over every organisation whose bundle loads, once per set of population snapshots."""
+    stamps = []
+    for org_id, _name in bundles(folder):
+        fetched = ssb.snapshot_path(state_dir(), org_id)
+        stamps.append(fetched.stat().st_mtime_ns if fetched.exists() else None)
+    return _search_index(folder, today, tuple(stamps))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _search_index(folder: Path, today: dt.date, stamps: tuple):
+    found = []
+    for org_id, name in bundles(folder):
+        try:
+            checked = bundle(folder, org_id, today)
+            fetched = ssb.snapshot_path(state_dir(), org_id)
+            stamp = fetched.stat().st_mtime_ns if fetched.exists() else None
+            figures, _ = _population(folder, org_id, today, fetched, stamp)
+        except DataError:
+            continue  # a broken bundle is reported by its own views
+        found.append(search.Organisation(org_id, name, checked, figures))
+    return search.build_index(found, sources(folder))
