@@ -54,8 +54,10 @@ class Table:
     inferred: tuple[str, ...] = ()
 
     def shown(self, frame: pd.DataFrame | None = None) -> pd.DataFrame:
-        """The frame (or a filtered part of it) with the labels as column names."""
-        return (self.frame if frame is None else frame).rename(columns=self.labels)
+        """The frame (or a filtered part of it) with the labels as column names; a missing text is empty."""
+        frame = self.frame if frame is None else frame
+        texts = {c: "" for c in frame.columns if is_text(frame[c])}
+        return frame.fillna(texts).rename(columns=self.labels)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class Inputs:
     population: pd.DataFrame
     measures: pd.DataFrame
     reports: pd.DataFrame
+
+
+def is_text(column: pd.Series) -> bool:
+    """A column of text (pandas 3 gives text its own dtype; ours may also be object with missing values)."""
+    return column.dtype == object or pd.api.types.is_string_dtype(column)
 
 
 def _labels(columns, lang: str, inferred=()) -> dict[str, str]:
@@ -352,7 +359,7 @@ def filtered(
         keep &= values.between(low, high).fillna(False).astype(bool)
     if text.strip():
         needle = folded(text.strip())
-        texts = [c for c in frame.columns if c not in table.numbers and frame[c].dtype == object]
+        texts = [c for c in frame.columns if c not in table.numbers and is_text(frame[c])]
         hits = pd.Series(False, index=frame.index)
         for column in texts:
             hits |= frame[column].map(lambda v: needle in folded(v) if isinstance(v, str) else False).astype(bool)
@@ -375,7 +382,8 @@ def grouped(frame: pd.DataFrame, by: list[str], aggregate: str, value: str | Non
     if aggregate == "count" or value is None:
         result = frame.groupby(by, dropna=True).size().rename("result")
     elif aggregate == "latest":
-        ordered = frame.dropna(subset=[value]).sort_values(year or value, kind="stable")
+        dated = frame.dropna(subset=[value, year] if year else [value])  # an undated value is never the latest
+        ordered = dated.sort_values(year, kind="stable") if year else dated
         result = ordered.groupby(by, dropna=True)[value].last().rename("result")
     else:
         numbers = pd.to_numeric(frame[value], errors="coerce")
