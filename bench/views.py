@@ -19,6 +19,7 @@ VIEWS = [
     View("tiltak", "views/tiltak.py", "tiltak"),
     View("befolkning", "views/befolkning.py", "befolkning"),
     View("presentasjon", "views/presentasjon.py", "presentasjon"),
+    View("utforsk", "views/utforsk/page.py", "utforsk"),
     View("om-dataene", "views/om_dataene.py", "om-dataene"),
 ]
 

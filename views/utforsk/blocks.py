@@ -116,7 +116,7 @@ def source_caption(ctx, source_ids: list[str]) -> str:
 def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: str) -> None:
     """CSV and Excel of exactly `shown`; the Excel file has the sources on a second sheet."""
     lang = ctx.lang
-    csv_column, excel_column = st.columns(2)
+    csv_column, excel_column = st.container(key=f"{key}_downloads").columns(2)
     csv_column.download_button(
         t("download_csv", lang),
         lambda: csv_for_excel(shown),  # built only when someone downloads
@@ -125,6 +125,7 @@ def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: s
         help=t("csv_hint", lang),
         key=f"{key}_csv",
         icon=":material/download:",
+        on_click="ignore",  # no rerun: the page stays as it is
     )
     excel_column.download_button(
         t("explore.download_xlsx", lang),
@@ -134,6 +135,7 @@ def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: s
         help=t("explore.xlsx_hint", lang),
         key=f"{key}_xlsx",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 
