@@ -32,9 +32,10 @@ def sidebar_search(lang: str) -> None:
     hits, total = search.search(cached.search_index(cached.data_dir(), dt.date.today()), query, LIMIT)
     box = st.sidebar.container(key="search_hits")
     if not total:
-        box.caption(escape_markdown(t("search.none", lang, query=query)))
+        box.markdown(escape_markdown(t("search.none", lang, query=query)))  # body text: a caption's grey fails
+        # contrast on the sidebar's background
         return
-    box.caption(t("search.hits", lang, n=total) if total <= LIMIT else t("search.more", lang, shown=LIMIT, n=total))
+    box.markdown(t("search.hits", lang, n=total) if total <= LIMIT else t("search.more", lang, shown=LIMIT, n=total))
     items = "".join(
         f'<li><a href="{html.escape(hit_url(hit, query, lang))}" target="_self">{html.escape(hit_text(hit, lang))}</a></li>'
         for _, hit in hits.iterrows()
