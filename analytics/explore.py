@@ -278,7 +278,7 @@ def population_table(inputs: Inputs, lang: str) -> Table:
             "country_background": _text(p["country_name"]),
             "value": p["value"].astype(float),
             "symbol": _text(p["status"]),
-            "unit": p["unit"],
+            "unit": _translated(p["unit"], "explore.unit", lang),
             "note": in_language(p, "note", lang) if "note_nb" in p else pd.NA,
         }
     )
@@ -476,7 +476,9 @@ def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, 
                 )
             )
     if kind == "line":
-        fig.update_xaxes(title=labels.get(by[0]), tickformat="d")
+        fig.update_xaxes(
+            title=_plain(labels.get(by[0], "")), tickformat="d", dtick=1 if result[by[0]].nunique() <= 16 else None
+        )
         height = 380
     else:
         order = list(dict.fromkeys(result[by[0]].map(_plain)))

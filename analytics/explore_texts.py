@@ -131,6 +131,8 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
     "explore.fact.activity": ("aktivitet", "activity"),
     "explore.fact.milestone": ("milepæl", "milestone"),
     "explore.fact.note": ("merknad", "note"),
+    "explore.unit.personer": ("personer", "persons"),
+    "explore.unit.prosent": ("prosent", "percent"),
     "explore.field.since_year": ("startår", "start year"),
     # search
     "search.label": ("Søk i alle organisasjoner", "Search every organisation"),
