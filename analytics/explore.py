@@ -56,8 +56,8 @@ class Table:
     def shown(self, frame: pd.DataFrame | None = None) -> pd.DataFrame:
         """The frame (or a filtered part of it) with the labels as column names; a missing text is empty."""
         frame = self.frame if frame is None else frame
-        texts = {c: "" for c in frame.columns if is_text(frame[c])}
-        return frame.fillna(texts).rename(columns=self.labels)
+        plain = {c: frame[c].astype(object).fillna("") for c in frame.columns if is_text(frame[c])}
+        return frame.assign(**plain).rename(columns=self.labels)
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,10 @@ class Inputs:
 
 
 def is_text(column: pd.Series) -> bool:
-    """A column of text (pandas 3 gives text its own dtype; ours may also be object with missing values)."""
-    return column.dtype == object or pd.api.types.is_string_dtype(column)
+    """A column of text (pandas 3 gives text its own dtype; ours may also be object, or categorical for facets)."""
+    return (
+        column.dtype == object or isinstance(column.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(column)
+    )
 
 
 def _labels(columns, lang: str, inferred=()) -> dict[str, str]:
@@ -83,7 +85,13 @@ def _labels(columns, lang: str, inferred=()) -> dict[str, str]:
 
 
 def _translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
-    return values.map(lambda v: t(f"{prefix}.{v}", lang) if isinstance(v, str) and v else pd.NA).astype(object)
+    """Codes as words in `lang` (each distinct code looked up once)."""
+    codes = values.astype("category")
+    codes = codes.cat.remove_categories([c for c in codes.cat.categories if not (isinstance(c, str) and c)])
+    words = {v: t(f"{prefix}.{v}", lang) for v in codes.cat.categories}
+    if len(set(words.values())) < len(words):  # two codes with one word: categories must be distinct
+        return values.map(words).astype(object)
+    return codes.cat.rename_categories(words)
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -92,17 +100,21 @@ def _text(values: pd.Series) -> pd.Series:
 
 
 def _rows_sources(*columns: pd.Series) -> pd.Series:
-    """Each row's source ids (missing ones dropped), as a tuple."""
+    """Each row's source ids (missing ones dropped), joined by «;» (text, so that the ids of many rows are found
+    with one fast `unique`)."""
+    if len(columns) == 1:
+        return columns[0].fillna("").astype(str)
     return pd.Series(
-        [tuple(dict.fromkeys(s for s in row if isinstance(s, str) and s)) for row in zip(*columns, strict=True)],
+        [";".join(dict.fromkeys(s for s in row if isinstance(s, str) and s)) for row in zip(*columns, strict=True)],
         index=columns[0].index,
         dtype=object,
     )
 
 
 def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None, inferred=()) -> Table:
-    frame = frame.reset_index(drop=True)
-    sources = (sources if sources is not None else pd.Series([()] * len(frame), dtype=object)).reset_index(drop=True)
+    # Facet columns as categories: counting and filtering a national table's million rows works on codes.
+    frame = frame.reset_index(drop=True).astype({c: "category" for c in categories})
+    sources = (sources if sources is not None else pd.Series([""] * len(frame), dtype=object)).reset_index(drop=True)
     return Table(name, frame, _labels(frame.columns, lang, inferred), categories, numbers, year, sources, inferred)
 
 
@@ -262,7 +274,7 @@ def reports_table(inputs: Inputs, lang: str) -> Table:
             "report_year": moment.dt.year.astype("Int64"),
         }
     )
-    sources = pd.Series([(REPORT_SOURCE,)] * len(frame), dtype=object)
+    sources = pd.Series([REPORT_SOURCE] * len(frame), dtype=object)
     cats = ("measure", "period", "status", "reporter")
     return _table("reports", frame, lang, cats, ("report_year", "progress"), "report_year", sources)
 
@@ -336,6 +348,7 @@ FOLD = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ß": "ss", "
 def facet_counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """The values of a column with their number of rows, most frequent first (missing values left out)."""
     counts = frame[column].dropna().value_counts(sort=False).rename_axis("value").reset_index(name="count")
+    counts = counts[counts["count"] > 0].astype({"value": object})  # a category absent from these rows is no value
     return counts.sort_values(["count", "value"], ascending=[False, True], ignore_index=True, key=_sort_key)
 
 
@@ -361,8 +374,9 @@ def filtered(
         needle = folded(text.strip())
         texts = [c for c in frame.columns if c not in table.numbers and is_text(frame[c])]
         hits = pd.Series(False, index=frame.index)
-        for column in texts:
-            hits |= frame[column].map(lambda v: needle in folded(v) if isinstance(v, str) else False).astype(bool)
+        for column in texts:  # fold each distinct value once, not every row
+            matching = [v for v in frame[column].dropna().unique() if needle in folded(v)]
+            hits |= frame[column].isin(matching)
         keep &= hits
     return frame[keep]
 
@@ -380,15 +394,15 @@ def grouped(frame: pd.DataFrame, by: list[str], aggregate: str, value: str | Non
     count of rows, or sum, mean or latest (the value in the group's latest `year`) of `value`. Largest first,
     or in year order when grouped by the year column."""
     if aggregate == "count" or value is None:
-        result = frame.groupby(by, dropna=True).size().rename("result")
+        result = frame.groupby(by, dropna=True, observed=True).size().rename("result")
     elif aggregate == "latest":
         dated = frame.dropna(subset=[value, year] if year else [value])  # an undated value is never the latest
         ordered = dated.sort_values(year, kind="stable") if year else dated
-        result = ordered.groupby(by, dropna=True)[value].last().rename("result")
+        result = ordered.groupby(by, dropna=True, observed=True)[value].last().rename("result")
     else:
         numbers = pd.to_numeric(frame[value], errors="coerce")
-        result = numbers.groupby([frame[c] for c in by], dropna=True).agg(aggregate).rename("result")
-    out = result.reset_index()
+        result = numbers.groupby([frame[c] for c in by], dropna=True, observed=True).agg(aggregate).rename("result")
+    out = result.reset_index().astype({c: object for c in by if isinstance(frame[c].dtype, pd.CategoricalDtype)})
     out["result"] = out["result"].astype(float)
     if year in by:
         return out.sort_values(by, ignore_index=True)
@@ -411,7 +425,12 @@ def group_summary(result: pd.DataFrame, by: list[str], lang: str, formatter) -> 
 
 def sources_of(table: Table, rows: pd.DataFrame) -> list[str]:
     """The source ids of the given rows, each once, in row order."""
-    return list(dict.fromkeys(s for ids in table.sources.loc[rows.index] for s in ids))
+    return source_ids_in(table.sources.loc[rows.index])
+
+
+def source_ids_in(sources: pd.Series) -> list[str]:
+    """The ids in a column of «;»-joined source ids, each once, in order."""
+    return list(dict.fromkeys(s for joined in sources.unique() for s in str(joined).split(";") if s))
 
 
 def source_sheet(sources: pd.DataFrame, source_ids: list[str], lang: str) -> pd.DataFrame:
@@ -448,7 +467,7 @@ def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, 
     """The builder's result as bars (one bar per group, a colour per value of the second grouping) or as lines
     over the years (a line per value of the second grouping); only the values in the table are drawn."""
     colours = [palette.OKABE_ITO[c] for c in SERIES_COLOURS]
-    series = result.groupby(by[1], sort=False, dropna=True) if len(by) > 1 else [(None, result)]
+    series = result.groupby(by[1], sort=False, dropna=True, observed=True) if len(by) > 1 else [(None, result)]
     fig = go.Figure()
     for i, (name, rows) in enumerate(series):
         colour = colours[i % len(colours)]

@@ -226,6 +226,6 @@ def sql_box(ctx) -> None:
     st.markdown(t("sql.rows", lang, n=format_int(len(result.frame))))
     st.dataframe(result.frame, hide_index=True, width="stretch")
     used = [name for name in tables if re.search(rf"\b{name}\b", query)]
-    source_ids = list(dict.fromkeys(s for name in used for ids in tables[name].sources for s in ids))
+    source_ids = list(dict.fromkeys(s for name in used for s in explore.source_ids_in(tables[name].sources)))
     st.caption(source_caption(ctx, source_ids))
     downloads(ctx, result.frame, source_ids, f"{ctx.bundle.id}-sql", key="sql_result")
