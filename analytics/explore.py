@@ -418,9 +418,13 @@ def group_summary(result: pd.DataFrame, by: list[str], lang: str, formatter) -> 
     """The text alternative to the builder's chart: how many groups and the largest."""
     if result.empty:
         return t("explore.summary_empty", lang)
-    top = result.sort_values("result", ascending=False, kind="stable").iloc[0]
-    name = " · ".join(str(top[c]) for c in by)
-    return t("explore.summary", lang, n=len(result), top=name, value=formatter(top["result"]))
+    top = result["result"].idxmax()
+    name = " · ".join(_as_text(result.at[top, c]) for c in by)  # per column: a year stays «2023», not «2023.0»
+    return t("explore.summary", lang, n=len(result), top=name, value=formatter(result.at[top, "result"]))
+
+
+def _as_text(value) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def sources_of(table: Table, rows: pd.DataFrame) -> list[str]:

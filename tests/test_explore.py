@@ -188,3 +188,9 @@ def test_excel_has_the_rows_and_the_sources_and_no_formula(trondheim_inputs, sou
     source_rows = list(book["Kilder"].values)
     assert source_rows[1][0] == "ssb-innvbef-2011-tab10" and source_rows[1][2]  # its publisher
     assert source_rows[2][1] == "Statusrapporter i databasen"
+
+
+def test_the_summary_names_the_largest_group_with_its_year_as_written():
+    result = explore.grouped(FRAME, ["year"], "sum", "value", "year")
+    text = explore.group_summary(result, ["year"], "nb", lambda v: f"{v:.0f}")
+    assert text == "2 grupper. Størst: 2021 (23)."
