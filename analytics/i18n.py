@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from analytics.explore_texts import EXPLORE_TEXTS
+
 LANGUAGES = {"nb": "Norsk (bokmål)", "en": "English"}
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -64,6 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.go_measures": ("Følg opp tiltakene", "Follow up the measures"),
     "overview.go_population": ("Se befolkningstallene", "See the population figures"),
     "overview.go_present": ("Presenter for et møte", "Present to a meeting"),
+    "overview.go_explore": ("Utforsk tabellene selv", "Explore the tables yourself"),
     "overview.ways_in": ("Gå videre", "Go further"),
     "overview.status_caption": ("Alle tiltak: {statuses}.", "All measures: {statuses}."),
     "overview.measures": ("Tiltak å følge opp", "Measures to follow up"),
@@ -649,6 +652,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "server (apt-get install chromium) to draw the charts. The HTML report works without it.",
     ),
 }
+
+# The Utforsk view keeps its strings in its own module (one block, so that views merge cleanly).
+TEXTS.update(EXPLORE_TEXTS)
 
 
 def t(key: str, lang: str = "nb", **values) -> str:

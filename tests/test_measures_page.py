@@ -40,7 +40,7 @@ def test_without_editors_the_view_is_read_only_and_says_how_to_enable_editing(ap
     assert not at.exception and not at.error
     assert any("skrivebeskyttet" in info.value for info in at.info)
     assert any("Ingen rapporter ennå" in info.value for info in at.info)
-    assert not at.text_input  # no sign-in, no form
+    assert [w.key for w in at.text_input] == ["search"]  # no sign-in, no form: only the sidebar search
     assert "report_form" not in [form.id for form in at.get("form")]
     statuses = at.dataframe[0].value["Status"]
     assert set(statuses) == {"ikke rapportert"} and len(statuses) == 13

@@ -18,7 +18,21 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, auth, charts, demo, excel, maps, partners, population, population_tables, progress, ssb
+from analytics import (
+    about,
+    auth,
+    charts,
+    demo,
+    excel,
+    explore,
+    maps,
+    partners,
+    population,
+    population_tables,
+    progress,
+    search,
+    ssb,
+)
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -186,3 +200,45 @@ def upload(content: bytes, file: str, measures, organisation: str, reporter: str
     """An uploaded Excel file read once (keyed by its content, among the rest), not again on every rerun while it
     stays in the uploader."""
     return excel.read_upload(content, file, measures, organisation, reporter)
+
+
+# ---- Utforsk (issue 18): the explore tables and the search index. One block, so that it merges cleanly. ----
+
+
+def explore_table(reports, folder: Path, state: Path, org_id: str, today: dt.date, lang: str, name: str):
+    """explore.table `name` of one organisation in one language, once per revision of the reports and the
+    population snapshot; shared by every session, never modified."""
+    fetched = ssb.snapshot_path(state, org_id)
+    stamp = _stamp(fetched)
+    revision = reports.attrs.get("revision")
+    return _explore_table(reports, folder, org_id, today, lang, name, revision, fetched, stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _explore_table(_reports, folder: Path, org_id: str, today: dt.date, lang: str, name: str, revision, fetched, stamp):
+    figures, _ = _population(folder, org_id, today, fetched, stamp)
+    measures = _measure_table(_reports, folder, org_id, today, progress.STALE_MONTHS, revision)
+    inputs = explore.Inputs(bundle(folder, org_id, today), sources(folder), figures, measures, _reports)
+    return explore.table(inputs, name, lang)
+
+
+def search_index(folder: Path, state: Path, today: dt.date):
+    """search.build_index over every organisation whose bundle loads, once per set of population snapshots."""
+    stamps = []
+    for org_id, _name in bundles(folder):
+        stamps.append(_stamp(ssb.snapshot_path(state, org_id)))
+    return _search_index(folder, state, today, tuple(stamps))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _search_index(folder: Path, state: Path, today: dt.date, stamps: tuple):
+    found = []
+    for org_id, name in bundles(folder):
+        try:
+            checked = bundle(folder, org_id, today)
+            fetched = ssb.snapshot_path(state, org_id)
+            figures, _ = _population(folder, org_id, today, fetched, _stamp(fetched))
+        except DataError:
+            continue  # a broken bundle is reported by its own views
+        found.append(search.Organisation(org_id, name, checked, figures))
+    return search.build_index(found, sources(folder))

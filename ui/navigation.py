@@ -32,8 +32,9 @@ POPULATION = View(
 PRESENTATION = View(
     "views/presentasjon/page.py", "presentasjon", "nav.present", "overview.go_present", ":material/slideshow:"
 )
+EXPLORE = View("views/utforsk/page.py", "utforsk", "nav.explore", "overview.go_explore", ":material/search:")
 ABOUT = View("views/om_dataene/page.py", "om-dataene", "nav.about", "overview.go_about", ":material/info:")
-VIEWS = (HOME, PARTNERS, NETWORKS, MEASURES, POPULATION, PRESENTATION, ABOUT)
+VIEWS = (HOME, PARTNERS, NETWORKS, MEASURES, POPULATION, PRESENTATION, EXPLORE, ABOUT)
 
 
 def page(view: View, lang: str) -> st.Page:

@@ -14,7 +14,7 @@ from analytics.bundle import load_bundle, load_sources
 from tests.e2e.conftest import ROOT, wait_until_rendered
 
 # A deep link first: it is this session server's first request (see the sidebar check). Oversikt lives at the root.
-PAGES = ["vennskapsbyer", "nettverk", "om-dataene", "befolkning", "tiltak", "presentasjon", ""]
+PAGES = ["vennskapsbyer", "nettverk", "om-dataene", "befolkning", "tiltak", "presentasjon", "utforsk", ""]
 
 
 def distinct_colours(png: bytes) -> int:

@@ -18,6 +18,8 @@ VIEWS = [
     "befolkning",
     "presentasjon",
     "presentasjon?present=true",
+    "utforsk",
+    "utforsk?table=Befolkningstall&by_population=%C3%85r&search=krakow",  # the builder's chart, search hits
     "om-dataene",
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -1,0 +1,517 @@
+"""Utforsk: every table the dashboard holds for one organisation, with facets, filters, grouping and downloads.
+
+A `Table` is a frame whose columns are stable ids (snake_case, also the SQL column names) and whose values are
+what a reader sees in the chosen language; `labels` names each column in that language, `sources` holds the
+source ids of each row. Everything here is plain pandas (no streamlit).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import palette
+from analytics.charts import base_layout
+from analytics.exports import neutralise_formula
+from analytics.i18n import in_language, t
+from analytics.networks import goal_area_label, goal_area_names
+from analytics.partners import status_text
+
+TABLES = (
+    "partners",
+    "partner_facts",
+    "partner_conflicts",
+    "networks",
+    "network_facts",
+    "goal_areas",
+    "measures",
+    "reports",
+    "population",
+    "sources",
+)
+AGGREGATES = ("count", "sum", "mean", "latest")
+# Okabe & Ito without yellow (below 3:1 against white), in the order the series take them.
+SERIES_COLOURS = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")
+REPORT_SOURCE = "explore.sources_of_reports"  # status reports come from the database, not from sources.yml
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table for the view: `frame` (column ids, values as shown), `labels` (id → label), the facet columns,
+    the number/year columns (ranges), the year column (for «latest» and line charts), each row's source ids."""
+
+    name: str
+    frame: pd.DataFrame
+    labels: dict[str, str]
+    categories: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    year: str | None = None
+    sources: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
+    inferred: tuple[str, ...] = ()
+
+    def shown(self, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The frame (or a filtered part of it) with the labels as column names; a missing text is empty."""
+        frame = self.frame if frame is None else frame
+        plain = {c: frame[c].astype(object).fillna("") for c in frame.columns if is_text(frame[c])}
+        return frame.assign(**plain).rename(columns=self.labels)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the tables are built from: the bundle, sources.yml, the population figures, the measures with their
+    latest report (progress.with_flags) and the status reports."""
+
+    bundle: object
+    sources: pd.DataFrame
+    population: pd.DataFrame
+    measures: pd.DataFrame
+    reports: pd.DataFrame
+
+
+def is_text(column: pd.Series) -> bool:
+    """A column of text (pandas 3 gives text its own dtype; ours may also be object, or categorical for facets)."""
+    return (
+        column.dtype == object or isinstance(column.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(column)
+    )
+
+
+def _labels(columns, lang: str, inferred=()) -> dict[str, str]:
+    own = t("explore.own", lang)
+    return {c: t(f"explore.c.{c}", lang) + (f" ({own})" if c in inferred else "") for c in columns}
+
+
+def _translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
+    """Codes as words in `lang` (each distinct code looked up once)."""
+    codes = values.astype("category")
+    codes = codes.cat.remove_categories([c for c in codes.cat.categories if not (isinstance(c, str) and c)])
+    words = {v: t(f"{prefix}.{v}", lang) for v in codes.cat.categories}
+    if len(set(words.values())) < len(words):  # two codes with one word: categories must be distinct
+        return values.map(words).astype(object)
+    return codes.cat.rename_categories(words)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Text with empty strings as missing, so that facets and grouping skip them."""
+    return values.astype(object).where(values.notna() & (values.astype(str) != ""), pd.NA)
+
+
+def _rows_sources(*columns: pd.Series) -> pd.Series:
+    """Each row's source ids (missing ones dropped), joined by «;» (text, so that the ids of many rows are found
+    with one fast `unique`)."""
+    if len(columns) == 1:
+        return columns[0].fillna("").astype(str)
+    return pd.Series(
+        [";".join(dict.fromkeys(s for s in row if isinstance(s, str) and s)) for row in zip(*columns, strict=True)],
+        index=columns[0].index,
+        dtype=object,
+    )
+
+
+def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None, inferred=()) -> Table:
+    # Facet columns as categories: counting and filtering a national table's million rows works on codes.
+    frame = frame.reset_index(drop=True).astype({c: "category" for c in categories})
+    sources = (sources if sources is not None else pd.Series([""] * len(frame), dtype=object)).reset_index(drop=True)
+    return Table(name, frame, _labels(frame.columns, lang, inferred), categories, numbers, year, sources, inferred)
+
+
+def _country(frame: pd.DataFrame, lang: str) -> pd.Series:
+    return in_language(frame.rename(columns={"country_nb": "c_nb", "country_en": "c_en"}), "c", lang)
+
+
+def partners_table(inputs: Inputs, lang: str) -> Table:
+    """One row per partner city."""
+    p = inputs.bundle.partners
+    frame = pd.DataFrame(
+        {
+            "name": p["name"],
+            "country": _country(p, lang),
+            "agreement_type": _translated(p["agreement_type"], "type", lang),
+            "since_year": p["since_year"].astype("Int64"),
+            "status": pd.Series(  # marked "(egen slutning)" where no source states it, as in every view
+                [status_text(v, source, lang) for v, source in zip(p["status"], p["status_source"], strict=True)],
+                index=p.index,
+                dtype=object,
+            ),
+            "nordic_platform": p["nordic_platform"].map(lambda v: t("yes" if v else "no", lang)).astype(object),
+            "lat": p["lat"].astype(float),
+            "lon": p["lon"].astype(float),
+        }
+    )
+    cats = ("country", "agreement_type", "status", "nordic_platform")
+    sources = _rows_sources(p["source"], p["since_source"], p["status_source"], p["coord_source"])
+    return _table("partners", frame, lang, cats, ("since_year",), "since_year", sources)
+
+
+def _partner_names(bundle) -> dict[str, str]:
+    return dict(zip(bundle.partners["id"], bundle.partners["name"], strict=True))
+
+
+def partner_facts_table(inputs: Inputs, lang: str) -> Table:
+    """One row per fact about a partnership."""
+    f = inputs.bundle.partner_facts
+    frame = pd.DataFrame(
+        {
+            "city": f["partner_id"].map(_partner_names(inputs.bundle)),
+            "year": f["year"].astype("Int64"),
+            "kind": _translated(f["kind"], "explore.fact", lang),
+            "area": _translated(f["area"], "area", lang),
+            "text": in_language(f, "text", lang),
+        }
+    )
+    return _table("partner_facts", frame, lang, ("city", "kind", "area"), ("year",), "year", _rows_sources(f["source"]))
+
+
+def partner_conflicts_table(inputs: Inputs, lang: str) -> Table:
+    """One row per value another source gives for a partnership."""
+    c = inputs.bundle.partner_conflicts
+    frame = pd.DataFrame(
+        {
+            "city": c["partner_id"].map(_partner_names(inputs.bundle)),
+            "field": _translated(c["field"], "explore.field", lang),
+            "value": c["value"].astype("Int64"),
+            "note": in_language(c, "note", lang),
+        }
+    )
+    return _table("partner_conflicts", frame, lang, ("city", "field"), ("value",), None, _rows_sources(c["source"]))
+
+
+def _goal_labels(goal_areas: pd.DataFrame, lang: str) -> dict[str, str]:
+    names = goal_area_names(goal_areas, lang)
+    return {row.id: goal_area_label(row.number, names[row.id]) for row in goal_areas.itertuples()}
+
+
+def networks_table(inputs: Inputs, lang: str) -> Table:
+    """One row per network and målområde it serves (a network serving none has one row without a målområde);
+    scope and theme are the dashboard's own classification and are labelled so."""
+    b = inputs.bundle
+    links = b.network_goal_areas.rename(columns={"source": "link_source"})
+    n = b.networks.merge(links, how="left", left_on="id", right_on="network_id")
+    frame = pd.DataFrame(
+        {
+            "network": n["name"],
+            "goal_area": n["goal_area_id"].map(_goal_labels(b.goal_areas, lang)).astype(object),
+            "scope": _translated(n["scope"], "scope", lang),
+            "theme": _translated(n["theme"], "theme", lang),
+            "join_year": n["join_year"].astype("Int64"),
+            "description": in_language(n, "description", lang),
+        }
+    )
+    sources = _rows_sources(n["source"], n["description_source"], n["link_source"], n["join_year_source"])
+    cats, inferred = ("goal_area", "scope", "theme"), ("scope", "theme")
+    return _table("networks", frame, lang, cats, ("join_year",), "join_year", sources, inferred)
+
+
+def network_facts_table(inputs: Inputs, lang: str) -> Table:
+    """One row per fact about a network."""
+    f, b = inputs.bundle.network_facts, inputs.bundle
+    frame = pd.DataFrame(
+        {
+            "network": f["network_id"].map(dict(zip(b.networks["id"], b.networks["name"], strict=True))),
+            "year": f["year"].astype("Int64"),
+            "text": in_language(f, "text", lang),
+        }
+    )
+    return _table("network_facts", frame, lang, ("network",), ("year",), "year", _rows_sources(f["source"]))
+
+
+def goal_areas_table(inputs: Inputs, lang: str) -> Table:
+    """One row per målområde."""
+    g = inputs.bundle.goal_areas
+    frame = pd.DataFrame(
+        {"number": g["number"].astype("Int64"), "name": in_language(g, "name", lang), "goal": g["goal"]}
+    )
+    return _table("goal_areas", frame, lang, (), ("number",), None, _rows_sources(g["source"]))
+
+
+def measures_table(inputs: Inputs, lang: str) -> Table:
+    """One row per measure with its latest status report (none yet: «ikke rapportert»)."""
+    m = inputs.measures
+    due = pd.to_datetime(m["due"])
+    frame = pd.DataFrame(
+        {
+            "id": m["id"],
+            "title": in_language(m, "title", lang),
+            "kind": _translated(m["kind"], "kind", lang),
+            "goal_area": m["goal_area_id"].map(_goal_labels(inputs.bundle.goal_areas, lang)).astype(object),
+            "responsible": _text(m["responsible"]),
+            "plan_period": _text(m["plan_period"]),
+            "start": _iso(m["start"]),
+            "due": _iso(m["due"]),
+            "due_year": due.dt.year.astype("Int64"),
+            "status": _translated(m["status"], "report_status", lang),
+            "progress": pd.to_numeric(m["progress"], errors="coerce").astype(float),
+            "reported_at": _iso(pd.to_datetime(m["reported_at"], utc=True).dt.date),
+            "indicator_unit": _text(m["indicator_unit"]),
+            "indicator_target": m["indicator_target"].astype(float),
+            "indicator_value": pd.to_numeric(m["indicator_value"], errors="coerce").astype(float),
+            "sdgs": m["sdgs"].map(lambda goals: ", ".join(str(g) for g in goals or ()) or pd.NA).astype(object),
+        }
+    )
+    cats = ("kind", "goal_area", "responsible", "plan_period", "status")
+    nums = ("due_year", "progress", "indicator_target", "indicator_value")
+    return _table("measures", frame, lang, cats, nums, "due_year", _rows_sources(m["source"]))
+
+
+def _iso(values: pd.Series) -> pd.Series:
+    return values.map(lambda d: d.isoformat() if hasattr(d, "isoformat") and pd.notna(d) else pd.NA).astype(object)
+
+
+def reports_table(inputs: Inputs, lang: str) -> Table:
+    """One row per status report in the database (append-only history)."""
+    r, m = inputs.reports, inputs.bundle.measures
+    titles = dict(zip(m["id"], in_language(m, "title", lang), strict=True))
+    moment = pd.to_datetime(r["reported_at"], utc=True)
+    frame = pd.DataFrame(
+        {
+            "measure": r["measure_id"].map(titles).fillna(r["measure_id"]).astype(object),
+            "period": _text(r["period"]),
+            "status": _translated(r["status"], "report_status", lang),
+            "progress": pd.to_numeric(r["progress"], errors="coerce").astype(float),
+            "indicator_value": pd.to_numeric(r["indicator_value"], errors="coerce").astype(float),
+            "comment": _text(r["comment"]),
+            "reporter": _text(r["reporter"]),
+            "reported_at": _iso(moment.dt.date),
+            "report_year": moment.dt.year.astype("Int64"),
+        }
+    )
+    sources = pd.Series([REPORT_SOURCE] * len(frame), dtype=object)
+    cats = ("measure", "period", "status", "reporter")
+    return _table("reports", frame, lang, cats, ("report_year", "progress"), "report_year", sources)
+
+
+def population_table(inputs: Inputs, lang: str) -> Table:
+    """One row per population figure (shipped or fetched): a missing value keeps SSB's symbol beside it."""
+    p = inputs.population
+    frame = pd.DataFrame(
+        {
+            "region": p["region_name"],
+            "year": p["year"].astype("Int64"),
+            "figure": _translated(p["measure"], "measure", lang),
+            "country_background": _text(p["country_name"]),
+            "value": p["value"].astype(float),
+            "symbol": _text(p["status"]),
+            "unit": _translated(p["unit"], "explore.unit", lang),
+            "note": in_language(p, "note", lang) if "note_nb" in p else pd.NA,
+        }
+    )
+    cats = ("region", "figure", "country_background", "symbol", "unit")
+    return _table("population", frame, lang, cats, ("year", "value"), "year", _rows_sources(p["source"]))
+
+
+def sources_table(inputs: Inputs, lang: str) -> Table:
+    """One row per source in sources.yml (the address as text: nothing here becomes a link)."""
+    s = inputs.sources
+    frame = pd.DataFrame(
+        {
+            "id": s["id"],
+            "short": _text(s["short"]),
+            "title": s["title"],
+            "publisher": s["publisher"],
+            "date": _text(s["date"]),
+            "licence": s["licence"],
+            "url": _text(s["url"]),
+            "note": _text(s["note"]),
+        }
+    )
+    return _table("sources", frame, lang, ("publisher", "licence"), (), None, _rows_sources(s["id"]))
+
+
+BUILDERS = {
+    "partners": partners_table,
+    "partner_facts": partner_facts_table,
+    "partner_conflicts": partner_conflicts_table,
+    "networks": networks_table,
+    "network_facts": network_facts_table,
+    "goal_areas": goal_areas_table,
+    "measures": measures_table,
+    "reports": reports_table,
+    "population": population_table,
+    "sources": sources_table,
+}
+
+
+def table(inputs: Inputs, name: str, lang: str) -> Table:
+    """The table `name` (one of TABLES) for the organisation in `inputs`."""
+    return BUILDERS[name](inputs, lang)
+
+
+def folded(text) -> str:
+    """Text without case or accents, for matching: «Kraków» → «krakow», «Ørland» → «orland»."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(FOLD)
+
+
+FOLD = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ß": "ss", "ı": "i", "œ": "oe", "þ": "th"})
+
+
+def facet_counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The values of a column with their number of rows, most frequent first (missing values left out)."""
+    counts = frame[column].dropna().value_counts(sort=False).rename_axis("value").reset_index(name="count")
+    counts = counts[counts["count"] > 0].astype({"value": object})  # a category absent from these rows is no value
+    return counts.sort_values(["count", "value"], ascending=[False, True], ignore_index=True, key=_sort_key)
+
+
+def _sort_key(column: pd.Series) -> pd.Series:
+    return column if column.name == "count" else column.astype(str).map(folded)
+
+
+def filtered(
+    table: Table, chosen: dict[str, list] | None = None, ranges: dict[str, tuple] | None = None, text: str = ""
+) -> pd.DataFrame:
+    """The rows whose facet values are among the chosen ones, whose numbers lie in the ranges (ends included;
+    a missing number is outside any narrowed range) and where a text column contains `text` (case and accents
+    ignored)."""
+    frame = table.frame
+    keep = pd.Series(True, index=frame.index)
+    for column, values in (chosen or {}).items():
+        if values:
+            keep &= frame[column].isin(values)
+    for column, (low, high) in (ranges or {}).items():
+        values = pd.to_numeric(frame[column], errors="coerce")
+        keep &= values.between(low, high).fillna(False).astype(bool)
+    if text.strip():
+        needle = folded(text.strip())
+        texts = [c for c in frame.columns if c not in table.numbers and is_text(frame[c])]
+        hits = pd.Series(False, index=frame.index)
+        for column in texts:  # fold each distinct value once, not every row
+            matching = [v for v in frame[column].dropna().unique() if needle in folded(v)]
+            hits |= frame[column].isin(matching)
+        keep &= hits
+    return frame[keep]
+
+
+def number_range(frame: pd.DataFrame, column: str) -> tuple[float, float] | None:
+    """(lowest, highest) of a number column, or None when it has fewer than two distinct values."""
+    values = pd.to_numeric(frame[column], errors="coerce").dropna()
+    if values.nunique() < 2:
+        return None
+    return values.min(), values.max()
+
+
+def grouped(frame: pd.DataFrame, by: list[str], aggregate: str, value: str | None, year: str | None) -> pd.DataFrame:
+    """One row per group of `by` (rows with a missing group value left out) with the aggregate as `result`:
+    count of rows, or sum, mean or latest (the value in the group's latest `year`) of `value`. Largest first,
+    or in year order when grouped by the year column."""
+    if aggregate == "count" or value is None:
+        result = frame.groupby(by, dropna=True, observed=True).size().rename("result")
+    elif aggregate == "latest":
+        dated = frame.dropna(subset=[value, year] if year else [value])  # an undated value is never the latest
+        ordered = dated.sort_values(year, kind="stable") if year else dated
+        result = ordered.groupby(by, dropna=True, observed=True)[value].last().rename("result")
+    else:
+        numbers = pd.to_numeric(frame[value], errors="coerce")
+        result = numbers.groupby([frame[c] for c in by], dropna=True, observed=True).agg(aggregate).rename("result")
+    out = result.reset_index().astype({c: object for c in by if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+    out["result"] = out["result"].astype(float)
+    if year in by:
+        return out.sort_values(by, ignore_index=True)
+    return out.sort_values(["result", *by], ascending=[False, *[True] * len(by)], ignore_index=True)
+
+
+def chart_kind(by: list[str], year: str | None) -> str:
+    """«line» when the first grouping is the year column, else «bars»."""
+    return "line" if by and by[0] == year else "bars"
+
+
+def group_summary(result: pd.DataFrame, by: list[str], lang: str, formatter) -> str:
+    """The text alternative to the builder's chart: how many groups and the largest."""
+    if result.empty:
+        return t("explore.summary_empty", lang)
+    top = result["result"].idxmax()
+    name = " · ".join(_as_text(result.at[top, c]) for c in by)  # per column: a year stays «2023», not «2023.0»
+    return t("explore.summary", lang, n=len(result), top=name, value=formatter(result.at[top, "result"]))
+
+
+def _as_text(value) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def sources_of(table: Table, rows: pd.DataFrame) -> list[str]:
+    """The source ids of the given rows, each once, in row order."""
+    return source_ids_in(table.sources.loc[rows.index])
+
+
+def source_ids_in(sources: pd.Series) -> list[str]:
+    """The ids in a column of «;»-joined source ids, each once, in order."""
+    return list(dict.fromkeys(s for joined in sources.unique() for s in str(joined).split(";") if s))
+
+
+def source_sheet(sources: pd.DataFrame, source_ids: list[str], lang: str) -> pd.DataFrame:
+    """The sources of the rows shown, as the Excel file's second sheet (an id not in sources.yml as itself)."""
+    known = sources.set_index("id")
+    rows = []
+    for source_id in source_ids:
+        if source_id in known.index:
+            entry = known.loc[source_id]
+            rows.append({"id": source_id, **{c: entry[c] for c in ("title", "publisher", "url", "date", "licence")}})
+        else:
+            rows.append({"id": source_id, "title": t(source_id, lang) if source_id == REPORT_SOURCE else source_id})
+    columns = ["id", "title", "publisher", "url", "date", "licence"]
+    return pd.DataFrame(rows, columns=columns).rename(columns=_labels(columns, lang))
+
+
+def excel_file(shown: pd.DataFrame, sources: pd.DataFrame, lang: str) -> bytes:
+    """An .xlsx with what is shown on the first sheet and its sources on the second; a text cell starting with
+    = + - @ is prefixed with an apostrophe, so Excel never runs it as a formula."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for frame, sheet in ((shown, "explore.sheet_data"), (sources, "explore.sheet_sources")):
+            safe = frame.astype(object).map(neutralise_formula).where(frame.notna(), None)
+            safe.to_excel(writer, sheet_name=t(sheet, lang), index=False)
+    return buffer.getvalue()
+
+
+def _plain(value) -> str:
+    """Data text for plotly, whose labels read a subset of HTML: escaped, so that it shows as written."""
+    return html.escape(str(value), quote=False)
+
+
+def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, title: str) -> go.Figure:
+    """The builder's result as bars (one bar per group, a colour per value of the second grouping) or as lines
+    over the years (a line per value of the second grouping); only the values in the table are drawn."""
+    colours = [palette.OKABE_ITO[c] for c in SERIES_COLOURS]
+    series = result.groupby(by[1], sort=False, dropna=True, observed=True) if len(by) > 1 else [(None, result)]
+    fig = go.Figure()
+    for i, (name, rows) in enumerate(series):
+        colour = colours[i % len(colours)]
+        shown = _plain(name) if name is not None else labels.get("result", "")
+        if kind == "line":
+            fig.add_trace(
+                go.Scatter(
+                    x=rows[by[0]].astype(int),
+                    y=rows["result"],
+                    name=shown,
+                    mode="lines+markers",
+                    line={"color": colour, "width": 3},
+                    marker={"size": 10, "color": colour},
+                )
+            )
+        else:
+            fig.add_trace(
+                go.Bar(
+                    x=rows["result"],
+                    y=rows[by[0]].map(_plain),
+                    name=shown,
+                    orientation="h",
+                    marker={"color": colour},
+                    hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+                )
+            )
+    if kind == "line":
+        fig.update_xaxes(
+            title=_plain(labels.get(by[0], "")), tickformat="d", dtick=1 if result[by[0]].nunique() <= 16 else None
+        )
+        height = 380
+    else:
+        order = list(dict.fromkeys(result[by[0]].map(_plain)))
+        fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True)
+        fig.update_layout(barmode="stack")
+        height = 120 + 28 * len(order)
+    fig.update_layout(showlegend=len(by) > 1)
+    return base_layout(fig, _plain(title), height=min(max(height, 260), 900))

@@ -1,0 +1,111 @@
+"""Read-only SQL for analysts over the Utforsk tables, with DuckDB.
+
+Every query gets a fresh in-memory database that holds only the given frames, with file and network access
+switched off, no extensions (neither installed nor loaded), the configuration locked, one thread, a memory cap,
+a row limit and a time limit (a timer thread interrupts it). Only one SELECT statement is run; anything else is
+refused with a message in Norwegian (or English) before it runs, so nothing is ever written anywhere.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+
+ROW_LIMIT = 1000
+SECONDS = 5.0
+CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "temp_directory": "",  # no spilling to disk
+    "threads": 1,
+    "memory_limit": "256MB",
+    "lock_configuration": True,  # last: no query can switch any of the above back on
+}
+# Statement types that are refused, with the reason said to the reader.
+REFUSED = {
+    "COPY": "sql.refused.file",
+    "EXPORT": "sql.refused.file",
+    "ATTACH": "sql.refused.attach",
+    "DETACH": "sql.refused.attach",
+    "LOAD": "sql.refused.extension",
+    "SET": "sql.refused.setting",
+    "VARIABLE_SET": "sql.refused.setting",
+    "PRAGMA": "sql.refused.setting",
+}
+
+
+class QueryRefused(Exception):
+    """A query that was not run (or was stopped), with the message for the reader."""
+
+
+@dataclass(frozen=True)
+class Result:
+    frame: pd.DataFrame
+    truncated: bool  # the query gave more rows than the limit; the first `limit` are in the frame
+
+
+def connection(tables: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
+    """A locked-down in-memory database holding only `tables` (name → frame)."""
+    database = duckdb.connect(":memory:", config=CONFIG)
+    for name, frame in tables.items():
+        database.register(name, frame)
+    return database
+
+
+def statement_type(database, query: str, lang: str) -> str:
+    """The type of the query's one statement ("SELECT", "COPY" …); an empty query, several statements or a
+    syntax error are refused."""
+    if not query.strip():
+        raise QueryRefused(t("sql.refused.empty", lang))
+    try:
+        statements = database.extract_statements(query)
+    except duckdb.Error as err:
+        raise QueryRefused(t("sql.refused.syntax", lang, error=_first_line(err))) from None
+    if len(statements) != 1:
+        raise QueryRefused(t("sql.refused.several", lang))
+    return statements[0].type.name
+
+
+def run(
+    query: str, tables: dict[str, pd.DataFrame], lang: str = "nb", row_limit: int = ROW_LIMIT, seconds=SECONDS
+) -> Result:
+    """The result of one read-only SELECT over `tables`; anything else raises QueryRefused with a message."""
+    database = connection(tables)
+    try:
+        kind = statement_type(database, query, lang)
+        if kind != "SELECT":
+            raise QueryRefused(t(REFUSED.get(kind, "sql.refused.write"), lang, kind=query.split()[0].upper()))
+        timer = threading.Timer(seconds, database.interrupt)
+        timer.start()
+        try:
+            cursor = database.execute(query)
+            rows = cursor.fetchmany(row_limit + 1)
+            columns = [d[0] for d in cursor.description]
+        except duckdb.InterruptException:
+            raise QueryRefused(t("sql.refused.time", lang, seconds=_seconds(seconds))) from None
+        except duckdb.PermissionException:
+            raise QueryRefused(t("sql.refused.file", lang, kind="SELECT")) from None
+        except duckdb.Error as err:
+            raise QueryRefused(t("sql.refused.error", lang, error=_first_line(err))) from None
+        finally:
+            timer.cancel()
+    finally:
+        database.close()
+    return Result(pd.DataFrame(rows[:row_limit], columns=columns), len(rows) > row_limit)
+
+
+def _first_line(err: Exception) -> str:
+    """DuckDB's message without its type prefix or the «LINE 1:» excerpt."""
+    text = str(err).split("\n")[0]
+    return text.split(": ", 1)[1] if ": " in text else text
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}".replace(".", ",")

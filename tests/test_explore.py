@@ -1,0 +1,196 @@
+"""analytics.explore: the tables, facets, filters, grouping, chart choice, sources and the Excel file."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from analytics import explore, population, progress
+from analytics.bundle import load_bundle
+from tests.conftest import DATA, TODAY
+
+
+def inputs_for(org_id: str, sources, reports: pd.DataFrame | None = None) -> explore.Inputs:
+    bundle = load_bundle(DATA / org_id, sources["id"], TODAY)
+    path = DATA / org_id / population.FILE
+    figures = population.load(path, sources["id"], TODAY) if path.exists() else population.empty(TODAY)
+    if reports is None:
+        reports = pd.DataFrame(columns=[*progress.REPORT_COLUMNS, "id"])
+        reports["reported_at"] = pd.to_datetime(reports["reported_at"], utc=True)
+    measures = progress.with_flags(progress.latest(bundle.measures, reports), TODAY)
+    return explore.Inputs(bundle, sources, figures, measures, reports)
+
+
+@pytest.fixture(scope="module")
+def trondheim_inputs(sources):
+    return inputs_for("trondheim", sources)
+
+
+@pytest.mark.parametrize("org_id", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_table_builds_for_every_bundle_with_a_label_and_sources_for_every_row(sources, org_id, lang):
+    inputs = inputs_for(org_id, sources)
+    for name in explore.TABLES:
+        table = explore.table(inputs, name, lang)
+        assert set(table.labels) == set(table.frame.columns)
+        assert all(table.labels.values())
+        assert len(table.sources) == len(table.frame)
+        assert all(ids for ids in table.sources), f"{name}: a row without a source"
+        assert set(table.categories) | set(table.numbers) <= set(table.frame.columns)
+
+
+def test_labels_follow_the_language_and_inferred_columns_say_so(trondheim_inputs):
+    nb = explore.table(trondheim_inputs, "networks", "nb")
+    en = explore.table(trondheim_inputs, "networks", "en")
+    assert nb.labels["scope"] == "Rekkevidde (egen klassifisering)"
+    assert en.labels["scope"] == "Scope (own classification)"
+    assert nb.labels["network"] == "Nettverk" and en.labels["network"] == "Network"
+    assert "europeisk" in set(nb.frame["scope"]) and "European" in set(en.frame["scope"])
+
+
+def test_networks_of_goal_area_2_with_a_european_scope(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "networks", "nb")
+    rows = explore.filtered(table, {"goal_area": ["2 · EU-prosjekter"], "scope": ["europeisk"]})
+    assert len(rows) == 4
+    assert set(rows["goal_area"]) == {"2 · EU-prosjekter"} and set(rows["scope"]) == {"europeisk"}
+    links = trondheim_inputs.bundle.network_goal_areas
+    serving = set(links.loc[links["goal_area_id"] == "eu-prosjekter", "network_id"])
+    networks = trondheim_inputs.bundle.networks
+    expected = networks[networks["id"].isin(serving) & (networks["scope"] == "european")]["name"]
+    assert sorted(rows["network"]) == sorted(expected)
+
+
+def test_sources_published_by_ssb(trondheim_inputs, sources):
+    table = explore.table(trondheim_inputs, "sources", "nb")
+    publishers = [p for p in explore.facet_counts(table.frame, "publisher")["value"] if "(SSB)" in p]
+    rows = explore.filtered(table, {"publisher": publishers})
+    assert len(rows) == sources["publisher"].str.contains("(SSB)", regex=False).sum() > 0
+
+
+def test_partner_cities_by_country_and_agreement_type(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "partners", "nb")
+    result = explore.grouped(table.frame, ["country", "agreement_type"], "count", None, table.year)
+    assert result["result"].sum() == len(trondheim_inputs.bundle.partners)
+    assert ("Polen", "Intensjonsavtale") in set(zip(result["country"], result["agreement_type"], strict=True))
+    assert list(result["result"]) == sorted(result["result"], reverse=True)
+
+
+def test_trondelag_country_backgrounds_in_2023_largest_first(sources):
+    table = explore.table(inputs_for("trondelag", sources), "population", "nb")
+    rows = explore.filtered(table, ranges={"year": (2023, 2023)})
+    result = explore.grouped(rows, ["country_background"], "sum", "value", table.year)
+    assert list(result["country_background"]) == ["Polen", "Syria", "Litauen", "Ukraina"]
+    assert list(result["result"]) == [7255, 3741, 3198, 3021]
+
+
+def test_measures_owned_by_kultur_due_in_2026(trondheim_inputs):
+    measures = trondheim_inputs.measures.copy()
+    measures.loc[0, ["responsible", "due"]] = ["Kultur", pd.Timestamp("2026-06-30").date()]
+    measures.loc[1, ["responsible", "due"]] = ["Kultur", pd.Timestamp("2025-12-31").date()]
+    measures.loc[2, ["responsible", "due"]] = ["Byutvikling", pd.Timestamp("2026-03-01").date()]
+    inputs = explore.Inputs(**{**trondheim_inputs.__dict__, "measures": measures})
+    table = explore.table(inputs, "measures", "nb")
+    rows = explore.filtered(table, {"responsible": ["Kultur"]}, {"due_year": (2026, 2026)})
+    assert list(rows["id"]) == [measures.loc[0, "id"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Kraków", "krakow"), ("ØRLAND", "orland"), ("Łódź", "lodz"), ("Tiraspol", "tiraspol"), ("Æ", "ae")],
+)
+def test_folded_ignores_case_and_accents(text, expected):
+    assert explore.folded(text) == expected
+
+
+def test_text_filter_ignores_case_and_accents_and_looks_only_at_text(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "partners", "nb")
+    assert list(explore.filtered(table, text="krakow")["name"]) == ["Kraków"]
+    assert explore.filtered(table, text="1946").empty  # years are numbers, not text
+
+
+def test_a_narrowed_range_leaves_out_rows_without_a_value():
+    frame = pd.DataFrame({"year": pd.array([2020, None, 2022], dtype="Int64"), "name": ["a", "b", "c"]})
+    table = explore.Table("t", frame, {"year": "År", "name": "Navn"}, ("name",), ("year",), "year")
+    assert list(explore.filtered(table, ranges={"year": (2021, 2022)})["name"]) == ["c"]
+    assert list(explore.filtered(table, {"name": []})["name"]) == ["a", "b", "c"]
+
+
+def test_facet_counts_most_frequent_first_without_missing_values():
+    frame = pd.DataFrame({"c": ["b", "a", "b", None, "Å"]})
+    counts = explore.facet_counts(frame, "c")
+    assert counts.to_dict("list") == {"value": ["b", "a", "Å"], "count": [2, 1, 1]}
+
+
+FRAME = pd.DataFrame(
+    {
+        "region": ["A", "A", "B", "B", "B"],
+        "year": pd.array([2020, 2021, 2020, 2021, None], dtype="Int64"),
+        "value": [1.0, 3.0, 10.0, 20.0, 5.0],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("aggregate", "expected"),
+    [
+        ("count", {"B": 3, "A": 2}),
+        ("sum", {"B": 35, "A": 4}),
+        ("mean", {"B": 35 / 3, "A": 2}),
+        ("latest", {"B": 20, "A": 3}),
+    ],
+)
+def test_grouped_aggregates(aggregate, expected):
+    result = explore.grouped(FRAME, ["region"], aggregate, "value", "year")
+    assert dict(zip(result["region"], result["result"], strict=True)) == pytest.approx(expected)
+    assert list(result["region"]) == ["B", "A"]  # largest first
+
+
+def test_grouped_by_year_is_in_year_order_and_drawn_as_lines():
+    result = explore.grouped(FRAME, ["year"], "sum", "value", "year")
+    assert list(result["year"]) == [2020, 2021] and list(result["result"]) == [11, 23]
+    assert explore.chart_kind(["year"], "year") == "line"
+    assert explore.chart_kind(["region", "year"], "year") == "bars"
+
+
+def test_result_figure_draws_a_bar_per_group_with_data_text_escaped():
+    result = pd.DataFrame({"name": ["<b>x</b>", "y"], "result": [2.0, 1.0]})
+    fig = explore.result_figure(result, ["name"], "bars", {"name": "Navn", "result": "Antall"}, "Antall etter navn")
+    assert list(fig.data[0].y) == ["&lt;b&gt;x&lt;/b&gt;", "y"] and list(fig.data[0].x) == [2.0, 1.0]
+
+
+def test_sources_of_the_rows_shown_only(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "population", "nb")
+    rows = explore.filtered(table, ranges={"year": (2011, 2011)})
+    ids = explore.sources_of(table, rows)
+    assert ids and set(ids) == {s for row in table.sources.loc[rows.index] for s in row.split(";")}
+    assert set(ids) < {s for row in table.sources for s in row.split(";")}
+
+
+def test_shown_uses_labels_and_shows_missing_text_as_empty(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "population", "nb")
+    shown = table.shown()
+    assert list(shown.columns) == [table.labels[c] for c in table.frame.columns]
+    assert not shown[table.labels["country_background"]].isna().any()
+
+
+def test_excel_has_the_rows_and_the_sources_and_no_formula(trondheim_inputs, sources):
+    shown = pd.DataFrame({"Navn": ['=HYPERLINK("http://x")', "+1", "Oslo"], "Antall": [1, 2, 3]})
+    sheet = explore.source_sheet(sources, ["ssb-innvbef-2011-tab10", explore.REPORT_SOURCE], "nb")
+    book = openpyxl.load_workbook(io.BytesIO(explore.excel_file(shown, sheet, "nb")))
+    assert book.sheetnames == ["Data", "Kilder"]
+    data = list(book["Data"].values)
+    assert data[0] == ("Navn", "Antall") and len(data) == 4
+    assert data[1][0] == '\'=HYPERLINK("http://x")' and data[2][0] == "'+1" and data[3] == ("Oslo", 3)
+    assert all(cell.data_type != "f" for row in book["Data"].iter_rows() for cell in row)
+    source_rows = list(book["Kilder"].values)
+    assert source_rows[1][0] == "ssb-innvbef-2011-tab10" and source_rows[1][2]  # its publisher
+    assert source_rows[2][1] == "Statusrapporter i databasen"
+
+
+def test_the_summary_names_the_largest_group_with_its_year_as_written():
+    result = explore.grouped(FRAME, ["year"], "sum", "value", "year")
+    text = explore.group_summary(result, ["year"], "nb", lambda v: f"{v:.0f}")
+    assert text == "2 grupper. Størst: 2021 (23)."

@@ -1,0 +1,233 @@
+"""The blocks of the Utforsk view: the table chooser, facets, the rows, the table builder, downloads and SQL.
+
+Every choice is a widget bound to the URL (`bind="query-params"`), keyed by the table, so that a link reopens
+exactly that table, filter and grouping. Data values are shown in st.dataframe or as escaped text, never markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from analytics import explore, sql
+from analytics.exports import csv_for_excel
+from analytics.formatting import escape_markdown, format_decimal, format_int
+from analytics.i18n import t
+from analytics.provenance import source_line
+from ui import cached, shell
+
+FACET_VALUES_SHOWN = 8
+
+
+def choose_table(ctx) -> str:
+    """The table chooser; returns the table's id."""
+    return st.selectbox(
+        t("explore.table", ctx.lang),
+        explore.TABLES,
+        format_func=lambda name: t(f"explore.t.{name}", ctx.lang),
+        key="table",
+        bind="query-params",
+    )
+
+
+def table_of(ctx, name: str) -> explore.Table:
+    """The chosen organisation's table `name` in the reader's language (cached)."""
+    return cached.explore_table(
+        shell.reports(ctx), ctx.settings.data_dir, ctx.settings.state_dir, ctx.bundle.id, ctx.today, ctx.lang, name
+    )
+
+
+def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
+    """The facets: a text filter, a multiselect per category column with its values' counts among the rows the
+    other choices leave, and a range per number column. Returns (chosen values, narrowed ranges, text)."""
+    lang, name = ctx.lang, table.name
+    st.subheader(t("explore.facets", lang), anchor=False)
+    text = st.text_input(
+        t("explore.text_filter", lang),
+        key=f"text_{name}",
+        bind="query-params",
+        help=t("explore.text_filter_help", lang),
+    )
+    chosen, ranges = {}, {}
+    for column in table.categories:
+        values = explore.facet_counts(table.frame, column)["value"].tolist()
+        if not values:
+            continue
+        chosen[column] = st.multiselect(
+            table.labels[column],
+            values,
+            key=f"facet_{name}_{column}",
+            bind="query-params",
+            placeholder=t("explore.choose", lang),
+        )
+    for column in table.numbers:
+        bounds = explore.number_range(table.frame, column)
+        if bounds is None:
+            continue
+        low, high = (int(b) for b in bounds) if _whole(table.frame[column]) else (float(b) for b in bounds)
+        picked = st.slider(
+            table.labels[column], low, high, (low, high), key=f"range_{name}_{column}", bind="query-params"
+        )
+        if tuple(picked) != (low, high):  # only a narrowed range filters (it also drops rows without a value)
+            ranges[column] = tuple(picked)
+    return chosen, ranges, text
+
+
+def _whole(column: pd.Series) -> bool:
+    values = pd.to_numeric(column, errors="coerce").dropna()
+    return bool((values == values.round()).all())
+
+
+def facet_counts_caption(table: explore.Table, rows: pd.DataFrame, lang: str) -> None:
+    """Under the rows: for each category column, its values' counts among the rows shown (data text escaped)."""
+    for column in table.categories:
+        counts = explore.facet_counts(rows, column).head(FACET_VALUES_SHOWN)
+        if counts.empty:
+            continue
+        listed = " · ".join(
+            f"{value} {format_int(n)}" for value, n in zip(counts["value"], counts["count"], strict=True)
+        )
+        st.caption(escape_markdown(f"{table.labels[column]}: {listed}"))
+
+
+def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
+    """The rows the choices leave, their count, facet counts, source line and downloads."""
+    lang = ctx.lang
+    st.markdown(t("explore.rows", lang, shown=format_int(len(rows)), total=format_int(len(table.frame))))
+    if rows.empty:
+        st.info(t("explore.no_rows", lang))
+        return
+    shown = table.shown(rows)
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(len(shown) + 1, 15) * 35 + 3)
+    facet_counts_caption(table, rows, lang)
+    source_ids = explore.sources_of(table, rows)
+    st.caption(source_caption(ctx, source_ids))
+    if table.inferred:
+        st.caption(t("explore.inferred", lang))
+    downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{table.name}", key=f"rows_{table.name}")
+
+
+def source_caption(ctx, source_ids: list[str]) -> str:
+    """The source line of the rows; status reports are named as such (they are not in sources.yml)."""
+    named = [t(s, ctx.lang) if s == explore.REPORT_SOURCE else s for s in source_ids]
+    return source_line(ctx.sources, named, ctx.lang) if named else ""
+
+
+def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: str) -> None:
+    """CSV and Excel of exactly `shown`; the Excel file has the sources on a second sheet."""
+    lang = ctx.lang
+    csv_column, excel_column = st.container(key=f"{key}_downloads").columns(2)
+    csv_column.download_button(
+        t("download_csv", lang),
+        lambda: csv_for_excel(shown),  # built only when someone downloads
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        help=t("csv_hint", lang),
+        key=f"{key}_csv",
+        icon=":material/download:",
+        on_click="ignore",  # no rerun: the page stays as it is
+    )
+    excel_column.download_button(
+        t("explore.download_xlsx", lang),
+        lambda: explore.excel_file(shown, explore.source_sheet(ctx.sources, source_ids, lang), lang),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        help=t("explore.xlsx_hint", lang),
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def builder(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
+    """The table builder: group the rows by one or two columns, an aggregate, a chart that fits, downloads."""
+    lang, name = ctx.lang, table.name
+    st.header(t("explore.builder", lang), anchor=False)
+    groupable = [*table.categories, *([table.year] if table.year else [])]
+    none = t("explore.none", lang)
+
+    def label(column):
+        return table.labels.get(column, none) if column else none
+
+    by_column, then_column, agg_column, value_column = st.columns(4)
+    first = by_column.selectbox(
+        t("explore.group_by", lang), ["", *groupable], format_func=label, key=f"by_{name}", bind="query-params"
+    )
+    second = then_column.selectbox(
+        t("explore.then_by", lang),
+        ["", *(c for c in groupable if c != first)],
+        format_func=label,
+        key=f"then_{name}",
+        bind="query-params",
+        disabled=not first,
+    )
+    aggregates = explore.AGGREGATES if table.numbers else ("count",)
+    aggregate = agg_column.selectbox(
+        t("explore.aggregate", lang),
+        aggregates,
+        format_func=lambda a: t(f"explore.agg.{a}", lang),
+        key=f"agg_{name}",
+        bind="query-params",
+    )
+    value = None
+    if aggregate != "count":
+        value = value_column.selectbox(
+            t("explore.value", lang), table.numbers, format_func=label, key=f"of_{name}", bind="query-params"
+        )
+    if not table.numbers:
+        st.caption(t("explore.no_numbers", lang))
+    if not first or rows.empty:
+        return
+    by = [first, *([second] if second else [])]
+    result = explore.grouped(rows, by, aggregate, value, table.year)
+    result_label = t(f"explore.agg.{aggregate}", lang) + (f": {table.labels[value]}" if value else "")
+    labels = {**table.labels, "result": result_label}
+    title = t("explore.chart_title", lang, aggregate=result_label, by=" · ".join(table.labels[c] for c in by))
+    kind = explore.chart_kind(by, table.year)
+    st.plotly_chart(
+        cached.figure(explore.result_figure, result, by, kind, labels, title), width="stretch", key=f"chart_{name}"
+    )
+    st.markdown(escape_markdown(explore.group_summary(result, by, lang, _number)))
+    shown = result.rename(columns=labels)
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(len(shown) + 1, 15) * 35 + 3)
+    source_ids = explore.sources_of(table, rows)
+    st.caption(source_caption(ctx, source_ids))
+    downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{name}-gruppert", key=f"result_{name}")
+
+
+def _number(value: float) -> str:
+    return format_int(value) if float(value).is_integer() else format_decimal(value, 1)
+
+
+def sql_box(ctx) -> None:
+    """Read-only SQL over every table of the organisation (DuckDB, locked down); the result with downloads."""
+    lang = ctx.lang
+    st.header(t("sql.header", lang), anchor=False)
+    tables = {name: table_of(ctx, name) for name in explore.TABLES}
+    st.markdown(
+        t(
+            "sql.intro",
+            lang,
+            tables=", ".join(f"`{name}`" for name in tables),
+            rows=format_int(sql.ROW_LIMIT),
+            seconds=format_int(sql.SECONDS),
+        )
+    )
+    query = st.text_area(t("sql.query", lang), key="sql", bind="query-params", height=110)
+    if not query.strip():
+        return
+    try:
+        result = sql.run(query, {name: table.frame for name, table in tables.items()}, lang)
+    except sql.QueryRefused as refused:
+        st.error(escape_markdown(str(refused)), icon=":material/block:")
+        return
+    if result.truncated:
+        st.warning(t("sql.truncated", lang, rows=format_int(sql.ROW_LIMIT)))
+    st.markdown(t("sql.rows", lang, n=format_int(len(result.frame))))
+    st.dataframe(result.frame, hide_index=True, width="stretch")
+    used = [name for name in tables if re.search(rf"\b{name}\b", query)]
+    source_ids = list(dict.fromkeys(s for name in used for s in explore.source_ids_in(tables[name].sources)))
+    st.caption(source_caption(ctx, source_ids))
+    downloads(ctx, result.frame, source_ids, f"{ctx.bundle.id}-sql", key="sql_result")
