@@ -7,6 +7,10 @@ Accounts live in .streamlit/secrets.toml (never in git):
     password_hash = "pbkdf2_sha256$600000$<salt>$<hash>"
 
 Make a hash with:  python -m analytics.auth
+
+Roles: a reporter («rapportør», the default) may report status; a plan owner («planeier») may also change the
+handlingsplan. A local account names its role (`role = "planeier"`); OIDC users get theirs from [roles] in
+secrets.toml, by e-mail address (`"kari@kommune.no" = "planeier"`).
 """
 
 from __future__ import annotations
@@ -46,6 +50,27 @@ def editor(accounts: Mapping, username: str, password: str) -> str | None:
     if not isinstance(account, Mapping) or not verify(password, str(account.get("password_hash", ""))):
         return None
     return str(account.get("name") or username)
+
+
+REPORTER, PLAN_OWNER = "rapportør", "planeier"
+ROLES = (REPORTER, PLAN_OWNER)
+
+
+def role_of(entry) -> str:
+    """The role an account or a [roles] entry names; anything else (or nothing) is a reporter."""
+    value = entry.get("role") if isinstance(entry, Mapping) else entry
+    return PLAN_OWNER if str(value or "").strip().lower() == PLAN_OWNER else REPORTER
+
+
+def account_role(accounts: Mapping, username: str) -> str:
+    """The role of a local account (`role = "planeier"`), a reporter by default."""
+    return role_of(accounts.get(username.strip()) if username else None)
+
+
+def mapped_role(roles: Mapping, email: str) -> str:
+    """The role [roles] in secrets.toml gives an OIDC user's e-mail address (case-insensitive), a reporter else."""
+    wanted = (email or "").strip().lower()
+    return role_of(next((value for key, value in roles.items() if str(key).strip().lower() == wanted), None))
 
 
 def main() -> int:

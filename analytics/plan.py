@@ -141,7 +141,7 @@ def content_of(row) -> dict:
         value = row.get(field) if hasattr(row, "get") else getattr(row, field, None)
         if field == "sdgs":
             content[field] = sorted(int(v) for v in (value if isinstance(value, list | tuple) else ()))
-        elif _missing(value):
+        elif _missing(value) or (field not in TEXT_FIELDS and str(value).strip() == ""):
             content[field] = "" if field in TEXT_FIELDS else None
         elif field in DATE_FIELDS:
             content[field] = pd.Timestamp(value).date().isoformat()
@@ -330,15 +330,27 @@ def problems(measure_id: str, content: dict, goal_area_ids, source_ids, lang: st
         found.append((field, en if lang == "en" else nb))
 
     if not SLUG.fullmatch(measure_id or ""):
-        say("id", "en id med små bokstaver a–z, sifre og bindestrek.", "an id of lower-case a–z, digits and hyphens.")
+        say(
+            "id",
+            f"«{measure_id}» er ikke en gyldig id (små bokstaver a–z, sifre og bindestrek).",
+            f"«{measure_id}» is not a valid id (lower-case a–z, digits and hyphens).",
+        )
     if not str(content.get("title_nb") or "").strip():
         say("title_nb", "tittelen (bokmål) mangler.", "the title (bokmål) is missing.")
     if content.get("kind") not in MEASURE_KINDS:
-        say("kind", "én av " + ", ".join(MEASURE_KINDS) + ".", "one of " + ", ".join(MEASURE_KINDS) + ".")
+        kinds = ", ".join(MEASURE_KINDS)
+        value = content.get("kind") or ""
+        say("kind", f"«{value}» er ikke en type; bruk én av {kinds}.", f"«{value}» is not a kind; use one of {kinds}.")
     if content.get("goal_area_id") and content["goal_area_id"] not in set(goal_area_ids):
-        say("goal_area_id", "et målområde fra goal_areas.csv.", "a goal area from goal_areas.csv.")
+        value = content["goal_area_id"]
+        say("goal_area_id", f"«{value}» er ikke et målområde.", f"«{value}» is not a goal area.")
     if content.get("state") not in STATES:
-        say("state", "én av " + ", ".join(STATES) + ".", "one of " + ", ".join(STATES) + ".")
+        states, value = ", ".join(STATES), content.get("state") or ""
+        say(
+            "state",
+            f"«{value}» er ikke en tilstand; bruk én av {states}.",
+            f"«{value}» is not a state; use one of {states}.",
+        )
     start, due = content.get("start"), content.get("due")
     if start and due and due < start:
         say("due", "fristen er før start.", "the due date is before the start.")
@@ -348,20 +360,22 @@ def problems(measure_id: str, content: dict, goal_area_ids, source_ids, lang: st
             if content.get(field) in (None, ""):
                 say(
                     field,
-                    "en indikator trenger enhet, mål og retning («opp» eller «ned»).",
-                    'an indicator needs a unit, a target and a direction ("opp" or "ned").',
+                    "indikatoren mangler dette feltet (en indikator trenger enhet, mål og retning).",
+                    "the indicator lacks this field (an indicator needs a unit, a target and a direction).",
                 )
     if content.get("indicator_direction") not in (None, "", *DIRECTIONS):
-        say("indicator_direction", "«opp» eller «ned».", '"opp" or "ned".')
+        value = content["indicator_direction"]
+        say("indicator_direction", f"«{value}» er ikke «opp» eller «ned».", f"«{value}» is not «opp» or «ned».")
     for field in YEAR_FIELDS:
         year = content.get(field)
         if year is not None and not 1900 <= int(year) <= 2100:
-            say(field, "et årstall mellom 1900 og 2100.", "a year between 1900 and 2100.")
+            say(field, f"{year} er ikke et årstall mellom 1900 og 2100.", f"{year} is not a year from 1900 to 2100.")
     if any(not 1 <= int(v) <= 17 for v in content.get("sdgs") or ()):
-        say("sdgs", "bærekraftsmål fra 1 til 17.", "SDGs from 1 to 17.")
+        say("sdgs", "bærekraftsmålene er tall fra 1 til 17.", "the SDGs are numbers from 1 to 17.")
     for field in ("decision_source", "source"):
         if content.get(field) and content[field] not in set(source_ids):
-            say(field, "en kjent kilde-id i data/sources.yml.", "a known source id in data/sources.yml.")
+            value = content[field]
+            say(field, f"«{value}» er ikke en kjent kilde-id.", f"«{value}» is not a known source id.")
     decided = all(content.get(f) for f in ("decision_organ", "decision_date", "decision_case"))
     if content.get("state") == "vedtatt" and not (decided or content.get("decision_source")):
         say(
