@@ -106,10 +106,6 @@ PLAN_TEXTS: dict[str, tuple[str, str]] = {
         "{n} endringer i handlingsplanen er lagret som nye revisjoner.",
         "{n} changes to the action plan are saved as new revisions.",
     ),
-    "plan.upload_saved_before": (
-        "Denne filen ble lagret {date}. Lagrer du igjen, blir det avvist hvis tiltakene er endret siden.",
-        "This file was saved on {date}. Saving it again is refused if the measures have changed since.",
-    ),
     "plan.upload_conflict": (
         "Ingenting er lagret: {message}",
         "Nothing was saved: {message}",

@@ -393,7 +393,12 @@ def _newer_revisions(connection: sa.Connection, change: PlanChange) -> list[dict
         .order_by(plan_revisions.c.revision)
     )
     rows = [dict(row) for row in connection.execute(query).mappings()]
-    return [{**row, "content": json.loads(row["content"])} for row in rows]
+    return [{**row, "content": json.loads(row["content"]), "changed_at": _utc(row["changed_at"])} for row in rows]
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time as UTC (SQLite gives it back without its time zone)."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def _check_lengths(row: dict, table: sa.Table = reports) -> None:

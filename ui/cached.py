@@ -10,6 +10,7 @@ import streamlit as st
 
 from analytics import about, charts, demo, maps, partners, population, progress, ssb
 from analytics import bundle as bundle_module
+from analytics import plan as plan_module
 from analytics import store as store_module
 from analytics.checks import DataError
 
@@ -178,3 +179,55 @@ def partner_deck(folder: Path, org_id: str, today: dt.date, year: int, extent: s
     visible = partners.partners_active_in(checked.partners, year)
     view = maps.view_for(checked.partners, home, extent)
     return maps.partner_map(visible, home, outlines(folder), view, partners.partner_tooltips(visible, lang))
+
+
+# --- the handlingsplan edited in the app (issue 15): plan revisions and the effective plan, per revision ---
+def plan_revisions(database, organisation: str):
+    """The organisation's plan revisions, read again only when one has been added (by any server); shared by every
+    session, never modified; `attrs["plan_key"]` says which revision of the plan they are."""
+    key = (database.url, organisation, database.plan_revision_key(organisation))
+    return _plan_revisions(database, *key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_revisions(_database, url: str, organisation: str, key: tuple[int, int]):
+    frame = _database.plan_revisions(organisation)
+    frame.attrs["plan_key"] = (url, organisation, key)
+    return frame
+
+
+def plan(revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool):
+    """plan.effective_plan of the shipped measures and `revisions` (from plan_revisions), once per revision."""
+    return _plan(revisions, folder, org_id, today, include_drafts, revisions.attrs.get("plan_key"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _plan(_revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool, plan_key):
+    frame = plan_module.effective_plan(bundle(folder, org_id, today).measures, _revisions, include_drafts)
+    frame.attrs["plan_key"] = (plan_key, include_drafts)
+    return frame
+
+
+def plan_measure_table(reports, plan_frame, today: dt.date, stale_months: int):
+    """progress.with_flags of the effective plan and the reports, once per revision of both."""
+    key = (reports.attrs.get("revision"), plan_frame.attrs.get("plan_key"))
+    return _plan_measure_table(reports, plan_frame, today, stale_months, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_measure_table(_reports, _plan_frame, today: dt.date, stale_months: int, key):
+    return progress.with_flags(progress.latest(_plan_frame, _reports), today, stale_months)
+
+
+def plan_changes(reports, plan_frame, start: dt.datetime, end: dt.datetime):
+    """progress.changes of the effective plan between two moments, once per revision of the reports and plan."""
+    key = (reports.attrs.get("revision"), plan_frame.attrs.get("plan_key"))
+    return _plan_changes(reports, plan_frame, start, end, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _plan_changes(_reports, _plan_frame, start, end, key):
+    return progress.changes(_plan_frame, _reports, start, end)
+
+
+# --- end of the handlingsplan block ---

@@ -15,7 +15,7 @@ from analytics.i18n import t
 from analytics.jsonstat import SsbError
 from analytics.provenance import safe_url, source_line
 from analytics.store import STATUSES, Report, StoreError
-from ui import cached, editing
+from ui import cached, editing, shell
 
 PLAY_SECONDS = 0.4
 
@@ -367,14 +367,14 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def changes_since(ctx, reports: pd.DataFrame, key: str) -> None:
     """A date (kept in the link under `key`, 30 days back by default) and what changed from it until today."""
-    lang, measures = ctx.lang, ctx.bundle.measures
+    lang, measures = ctx.lang, shell.plan(ctx)
     since = st.date_input(
         t("measures.since", lang), ctx.today - dt.timedelta(days=30), format="DD.MM.YYYY", key=key, bind="query-params"
     )
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
     titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
-    changed = cached.measure_changes(reports, cached.data_dir(), ctx.bundle.id, ctx.today, start, end)
+    changed = cached.plan_changes(reports, measures, start, end)
     measure_changes(ctx, changed, titles, format_date(since))
     st.caption(t("measures.source_reports", lang))
 
