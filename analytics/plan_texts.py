@@ -64,7 +64,7 @@ PLAN_TEXTS: dict[str, tuple[str, str]] = {
     "plan.state.trukket": ("trukket", "withdrawn"),
     "plan.direction.opp": ("opp (høyere er bedre)", "up (higher is better)"),
     "plan.direction.ned": ("ned (lavere er bedre)", "down (lower is better)"),
-    "plan.history": ("Endringshistorikk for tiltaket", "The measure's change history"),
+    "plan.history": ("Endringshistorikk: {title}", "Change history: {title}"),
     "plan.history_none": (
         "«{title}» er ikke endret i dashbordet; det står som i datafilen.",
         "«{title}» has not been changed in the dashboard; it stands as in the data file.",

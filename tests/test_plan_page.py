@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import auth, plan
+from analytics.formatting import escape_markdown
 from analytics.store import PlanChange, Store, sqlite_url
 
 PAGE = "views/tiltak.py"
@@ -71,7 +72,7 @@ def write_new_measure(at: AppTest) -> AppTest:
 def test_a_plan_owner_writes_a_draft_that_a_visitor_never_sees(app_state):
     at = write_new_measure(page("kari"))
     assert not at.exception and not at.error
-    assert [s.value for s in at.success] == [f"Revisjon 1 av «{HOSTILE}» er lagret."]
+    assert [s.value for s in at.success] == [f"Revisjon 1 av «{escape_markdown(HOSTILE)}» er lagret."]
     (stored,) = database(app_state).plan_revisions("trondheim").itertuples()
     assert (stored.measure_id, stored.revision, stored.author) == ("flere-utvekslinger", 1, "Kari Planeier")
     assert stored.content["state"] == "utkast" and stored.content["indicator_target_year"] == 2026
@@ -95,11 +96,12 @@ def test_adopting_needs_a_decision_and_then_everyone_sees_it(app_state):
     field(at, "date_input", "decision_date").set_value(dt.date(2025, 3, 27))
     field(at, "text_input", "decision_case").input("sak 31/25")
     at = click(at, "Lagre endringen")
-    assert not at.error and [s.value for s in at.success] == [f"Revisjon 2 av «{HOSTILE}» er lagret."]
+    assert not at.error and [s.value for s in at.success] == [f"Revisjon 2 av «{escape_markdown(HOSTILE)}» er lagret."]
     visitor = page()
     table = visitor.dataframe[0].value.set_index("Id")
     assert table.loc["flere-utvekslinger", "Tiltak"] == HOSTILE  # shown in a table cell: text
     visitor.selectbox(key="measure").set_value("flere-utvekslinger").run()
+    assert any(h.value == f"Endringshistorikk: {escape_markdown(HOSTILE)}" for h in visitor.subheader)
     history = [d.value for d in visitor.dataframe if "Endret av" in d.value.columns][0]
     assert history[["Revisjon", "Endret av", "Felt", "Fra", "Til"]].values.tolist()[:4] == [
         [2, "Kari Planeier", "Tilstand", "utkast", "vedtatt"],

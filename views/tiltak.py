@@ -86,7 +86,6 @@ with history_column:
     chosen = st.selectbox(
         t("measures.choose", lang), list(titles), format_func=titles.get, key="measure", bind="query-params"
     )
-    plan_blocks.history(ctx, bundle.measures, plan_revisions, chosen, titles[chosen])
     history = reports[reports["measure_id"] == chosen]
     if history.empty:
         st.caption(t("measures.history_none", lang, title=titles[chosen]))
@@ -103,6 +102,8 @@ with history_column:
 with changes_column:
     st.subheader(t("measures.changed", lang))
     widgets.changes_since(ctx, reports, key="measures_since")
+
+plan_blocks.history(ctx, bundle.measures, plan_revisions, chosen, titles[chosen])  # full width: six columns
 
 # 5/ The handlingsplan: write and adopt measures (plan owners), the plan in Excel
 plan_blocks.intro(ctx, measures)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from analytics import plan, plan_excel
 from analytics.bundle import MEASURE_KINDS
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.store import PlanChange, PlanConflict, StoreError
 from ui import editing
@@ -167,9 +168,8 @@ def _save(ctx, store, frame: pd.DataFrame, choice: str, based_on: int, current: 
         found.append(("id", t("plan.id_taken", lang, id=measure_id)))
     if found:
         labels = {**{f: plan.field_label(f, lang) for f in plan.FIELDS}, "id": t("plan.id", lang)}
-        st.error(
-            t("plan.problems", lang) + "\n\n" + "\n".join(f"- {labels[f]}: {m}" for f, m in found)
-        )  # field names are ours; the messages quote the editor's own value inside «», as text in a list item
+        listed = "\n".join(f"- {labels[f]}: {escape_markdown(m)}" for f, m in found)  # the messages quote values
+        st.error(t("plan.problems", lang) + "\n\n" + listed)
         return
     if choice != NEW and content == current and based_on == int(frame.set_index("id").loc[choice, "revision"]):
         st.info(t("plan.unchanged", lang))
@@ -184,7 +184,8 @@ def _save(ctx, store, frame: pd.DataFrame, choice: str, based_on: int, current: 
         st.error(str(err))
         return
     st.session_state.pop("plan_conflict", None)
-    st.session_state["plan_saved"] = t("plan.saved", lang, revision=based_on + 1, title=content["title_nb"])
+    title = escape_markdown(content["title_nb"])
+    st.session_state["plan_saved"] = t("plan.saved", lang, revision=based_on + 1, title=title)
     st.session_state.pop("plan_loaded", None)
     if choice == NEW:
         st.session_state["plan_choice_next"] = measure_id
@@ -194,7 +195,7 @@ def _save(ctx, store, frame: pd.DataFrame, choice: str, based_on: int, current: 
 def _show_conflict(ctx, conflict: PlanConflict, yours: dict, newest: dict) -> None:
     """The refusal, naming who changed what meanwhile, and the editor's own proposal beside the newest version."""
     lang = ctx.lang
-    st.error(plan.conflict_message(conflict, st.session_state.get("plan_base_content"), lang))
+    st.error(escape_markdown(plan.conflict_message(conflict, st.session_state.get("plan_base_content"), lang)))
     rows = [
         {
             t("plan.col.field", lang): plan.field_label(field, lang),
@@ -214,10 +215,10 @@ def _show_conflict(ctx, conflict: PlanConflict, yours: dict, newest: dict) -> No
 def history(ctx, measures: pd.DataFrame, revisions: pd.DataFrame, measure_id: str, title: str) -> None:
     """Who changed what, when, from what to what, for one measure (newest first), as a plain table."""
     lang = ctx.lang
-    st.markdown(f"**{t('plan.history', lang)}**")
+    st.subheader(t("plan.history", lang, title=escape_markdown(title)), anchor=False)
     changes = plan.history(measures, revisions, measure_id, lang)
     if changes.empty:
-        st.caption(t("plan.history_none", lang, title=title))
+        st.caption(t("plan.history_none", lang, title=escape_markdown(title)))
         return
     table = pd.DataFrame(
         {
@@ -229,7 +230,8 @@ def history(ctx, measures: pd.DataFrame, revisions: pd.DataFrame, measure_id: st
             t("plan.col.to", lang): changes["to"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="plan_history_table")
+    with st.container(key="plan_history"):  # every row drawn (no inner scrolling), up to 30 rows
+        st.dataframe(table, hide_index=True, width="stretch", height=min(len(table) + 1, 31) * 35 + 3)
     st.caption(t("plan.history_source", lang))
 
 
@@ -269,7 +271,9 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
     )
     if upload.errors:
         st.error(
-            t("plan.upload_errors", lang, n=len(upload.errors)) + "\n\n" + "\n".join(f"- {e}" for e in upload.errors)
+            t("plan.upload_errors", lang, n=len(upload.errors))
+            + "\n\n"
+            + "\n".join(f"- {escape_markdown(e)}" for e in upload.errors)
         )
         return
     if not upload.changes:
@@ -281,7 +285,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
         try:
             written = store.add_plan_changes(upload.changes, batch=batch)
         except PlanConflict as conflict:
-            st.error(t("plan.upload_conflict", lang, message=str(conflict)))
+            st.error(t("plan.upload_conflict", lang, message=escape_markdown(str(conflict))))
             return
         except StoreError as err:
             st.error(str(err))
