@@ -314,8 +314,8 @@ def kind_of_change(before: dict | None, after: dict) -> str:
     return "endret"
 
 
-def preview(changes: list[PlanChange], known: pd.DataFrame) -> pd.DataFrame:
-    """One row per change: what kind, which measure, which fields from what to what (plain text)."""
+def preview(changes: list[PlanChange], known: pd.DataFrame, lang: str = "nb") -> pd.DataFrame:
+    """One row per change: what kind, which measure, which fields from what to what (plain text in `lang`)."""
     rows = []
     for change in changes:
         before = plan.content_of(known.loc[change.measure_id]) if change.measure_id in known.index else None
@@ -326,7 +326,7 @@ def preview(changes: list[PlanChange], known: pd.DataFrame) -> pd.DataFrame:
                 "Tiltak-id": change.measure_id,
                 "Tittel": change.content["title_nb"],
                 "Felt": "; ".join(
-                    f"{plan.field_label(f, 'nb')}: {plan.display_value(f, old)} → {plan.display_value(f, new)}"
+                    f"{plan.field_label(f, lang)}: {plan.display_value(f, old)} → {plan.display_value(f, new)}"
                     for f, old, new in fields
                 ),
             }

@@ -100,6 +100,7 @@ def test_adopting_needs_a_decision_and_then_everyone_sees_it(app_state):
     visitor = page()
     table = visitor.dataframe[0].value.set_index("Id")
     assert table.loc["flere-utvekslinger", "Tiltak"] == HOSTILE  # shown in a table cell: text
+    assert table.loc["flere-utvekslinger", "Tilstand"] == "vedtatt"
     visitor.selectbox(key="measure").set_value("flere-utvekslinger").run()
     assert any(h.value == f"Endringshistorikk: {escape_markdown(HOSTILE)}" for h in visitor.subheader)
     history = [d.value for d in visitor.dataframe if "Endret av" in d.value.columns][0]

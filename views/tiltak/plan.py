@@ -116,7 +116,7 @@ def _form_fields(ctx, goal_labels: dict, new: bool) -> None:
         format_func=lambda g: goal_labels.get(g) or t("plan.no_goal_area", lang),
         key=_key("goal_area_id"),
     )
-    right.selectbox(label("kind"), MEASURE_KINDS, key=_key("kind"))
+    right.selectbox(label("kind"), MEASURE_KINDS, format_func=lambda k: t(f"kind.{k}", lang), key=_key("kind"))
     left.text_input(label("title_nb"), key=_key("title_nb"))
     right.text_input(label("title_en"), key=_key("title_en"))
     left.text_area(label("description_nb"), key=_key("description_nb"), height=100)
@@ -279,7 +279,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
     if not upload.changes:
         st.info(t("plan.upload_nothing", lang))
         return
-    _preview(lang, upload)
+    _preview(lang, upload, frame)
     batch = plan_excel.upload_batch(content)
     if st.button(t("plan.upload_confirm", lang, n=len(upload.changes)), type="primary", key="plan_upload_save"):
         try:
@@ -296,8 +296,9 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
         st.rerun()
 
 
-def _preview(lang: str, upload) -> None:
-    kinds = upload.preview["Endring"]
+def _preview(lang: str, upload, frame: pd.DataFrame) -> None:
+    preview = plan_excel.preview(upload.changes, frame.set_index("id", drop=False), lang)
+    kinds = preview["Endring"]
     st.markdown(
         t(
             "plan.upload_preview",
@@ -312,9 +313,9 @@ def _preview(lang: str, upload) -> None:
     shown = pd.DataFrame(
         {
             t("plan.col.change", lang): kinds.map(lambda k: t(f"plan.change.{k}", lang)),
-            "Id": upload.preview["Tiltak-id"],
-            t("plan.col.title", lang): upload.preview["Tittel"],
-            t("plan.col.fields", lang): upload.preview["Felt"],
+            "Id": preview["Tiltak-id"],
+            t("plan.col.title", lang): preview["Tittel"],
+            t("plan.col.fields", lang): preview["Felt"],
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")
