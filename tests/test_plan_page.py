@@ -166,3 +166,17 @@ def test_the_plan_blocks_run_in_english(app_state):
     at = page("kari", lang="en")
     assert not at.exception and not at.error
     assert any(h.value == "The action plan" for h in at.header)
+
+
+@pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
+def test_a_plan_owner_sees_the_plan_blocks_for_every_bundle(org):
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    at.session_state["org"] = org
+    at.secrets["editors"] = ACCOUNTS
+    at.run()
+    at.switch_page(PAGE).run()
+    at.text_input(key="sign_in_user").input("kari")
+    at.text_input(key="sign_in_password").input("hemmelig")
+    at.button[[b.label for b in at.button].index("Logg inn for å rapportere")].click().run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="plan_choice").value == "__new__"
