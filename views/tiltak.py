@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import plan, progress
 from analytics.charts import measure_history
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES
@@ -88,7 +89,7 @@ with history_column:
     )
     history = reports[reports["measure_id"] == chosen]
     if history.empty:
-        st.caption(t("measures.history_none", lang, title=titles[chosen]))
+        st.caption(t("measures.history_none", lang, title=escape_markdown(titles[chosen])))  # written in the app
     else:
         labels = {s: t(f"status.{s}", lang) for s in STATUSES}
         widgets.chart(
