@@ -11,6 +11,10 @@ Make a hash with:  python -m analytics.auth  (refuses passwords shorter than MIN
 Sign-in is throttled per username and per client (see Throttle): a few free attempts, then a growing wait, then a
 lock-out; a refused attempt costs no hashing. An unknown username costs the same hashing as a known one (a dummy
 hash is verified), so the answer's timing does not tell whether a username exists.
+
+Roles: a reporter («rapportør», the default) may report status; a plan owner («planeier») may also change the
+handlingsplan. A local account names its role (`role = "planeier"`); OIDC users get theirs from [roles] in
+secrets.toml, by e-mail address (`"kari@kommune.no" = "planeier"`).
 """
 
 from __future__ import annotations
@@ -210,6 +214,27 @@ def password_problem(password: str) -> str | None:
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Passordet er for kort: minst {MIN_PASSWORD_LENGTH} tegn (det har {len(password)})."
     return None
+
+
+REPORTER, PLAN_OWNER = "rapportør", "planeier"
+ROLES = (REPORTER, PLAN_OWNER)
+
+
+def role_of(entry) -> str:
+    """The role an account or a [roles] entry names; anything else (or nothing) is a reporter."""
+    value = entry.get("role") if isinstance(entry, Mapping) else entry
+    return PLAN_OWNER if str(value or "").strip().lower() == PLAN_OWNER else REPORTER
+
+
+def account_role(accounts: Mapping, username: str) -> str:
+    """The role of a local account (`role = "planeier"`), a reporter by default."""
+    return role_of(accounts.get(username.strip()) if username else None)
+
+
+def mapped_role(roles: Mapping, email: str) -> str:
+    """The role [roles] in secrets.toml gives an OIDC user's e-mail address (case-insensitive), a reporter else."""
+    wanted = (email or "").strip().lower()
+    return role_of(next((value for key, value in roles.items() if str(key).strip().lower() == wanted), None))
 
 
 def main(ask: Callable[[str], str] = getpass.getpass) -> int:

@@ -23,8 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from analytics.store import REPORT_STATUSES as STATUSES  # the new name arrives with the rewrite of excel.py
-from analytics.store import Report
+from analytics.store import REPORT_STATUSES, Report
 
 SHEET = "Rapporter"
 GIVEN = ["Tiltak-id", "Målområde", "Tittel"]
@@ -65,7 +64,7 @@ def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: 
             start=1,
         ):
             _text_cell(sheet.cell(row=row, column=column), value)
-    statuses = DataValidation(type="list", formula1='"{}"'.format(",".join(STATUSES.values())), allow_blank=True)
+    statuses = DataValidation(type="list", formula1='"{}"'.format(",".join(REPORT_STATUSES.values())), allow_blank=True)
     statuses.error, statuses.errorTitle = "Velg en status fra listen.", "Ugyldig status"
     sheet.add_data_validation(statuses)
     statuses.add(f"E2:E{max(len(measures) + 1, 2)}")
@@ -81,7 +80,7 @@ def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: 
         f"Statusrapport for {organisation}",
         "Fyll ut de gule kolonnene for tiltakene du rapporterer på; la raden stå tom for de andre.",
         "Periode: året (2026), måneden (2026-06) eller datoen (2026-06-30) rapporten gjelder.",
-        "Status: " + ", ".join(STATUSES.values()) + ".",
+        "Status: " + ", ".join(REPORT_STATUSES.values()) + ".",
         "Fremdrift: et tall fra 0 til 100. Indikatorverdi: tallet for tiltakets indikator, der den finnes.",
         "En rapport endrer aldri en tidligere rapport: en rettelse er en ny rapport.",
     ]
@@ -148,8 +147,8 @@ def _number(value) -> float | None:
 
 def _status(value) -> str | None:
     text = str(value).strip().lower()
-    by_label = {label: key for key, label in STATUSES.items()}
-    return text if text in STATUSES else by_label.get(text)
+    by_label = {label: key for key, label in REPORT_STATUSES.items()}
+    return text if text in REPORT_STATUSES else by_label.get(text)
 
 
 class _Invalid(ValueError):
@@ -211,7 +210,7 @@ class Cell:
 
 CELLS = {
     "Periode": Cell(_period_cell, "et år (2026), en måned (2026-06) eller en dato (2026-06-30)"),
-    "Status": Cell(_status_cell, "én av " + ", ".join(STATUSES.values())),
+    "Status": Cell(_status_cell, "én av " + ", ".join(REPORT_STATUSES.values())),
     "Fremdrift (%)": Cell(_progress_cell, "et tall fra 0 til 100", required=False),
     "Indikatorverdi": Cell(_indicator_cell, "et tall", required=False),
     "Kommentar": Cell(_comment_cell, f"en tekst på høyst {MAX_TEXT} tegn uten kontrolltegn", required=False, empty=""),
@@ -342,7 +341,10 @@ def _report(parsed: dict, organisation: str, reporter: str) -> Report:
 
 def _preview(reports: list[Report]) -> pd.DataFrame:
     return pd.DataFrame(
-        [(r.measure_id, r.period, STATUSES[r.status], r.progress, r.indicator_value, r.comment) for r in reports],
+        [
+            (r.measure_id, r.period, REPORT_STATUSES[r.status], r.progress, r.indicator_value, r.comment)
+            for r in reports
+        ],
         columns=["Tiltak-id", "Periode", "Status", "Fremdrift (%)", "Indikatorverdi", "Kommentar"],
     )
 

@@ -484,12 +484,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "filled Excel template.",
     ),
     "measures.read_only": (
-        "Dashbordet er skrivebeskyttet: ingen redaktører er satt opp. For å slå på rapportering, legg inn "
-        "[auth] (OIDC-innlogging) eller [editors] (lokale kontoer med passord-hash fra «python -m analytics.auth») "
-        "i .streamlit/secrets.toml. Se README.",
-        "The dashboard is read-only: no editors are configured. To enable reporting, add [auth] (OIDC sign-in) or "
-        '[editors] (local accounts with a password hash from "python -m analytics.auth") to '
-        ".streamlit/secrets.toml. See the README.",
+        "Dashbordet er skrivebeskyttet: her kan du lese alt, men ikke rapportere status eller endre "
+        "handlingsplanen. Trenger du skrivetilgang, be administratoren av dashbordet om det.",
+        "The dashboard is read-only: you can read everything here but not report status or change the action "
+        "plan. If you need write access, ask the dashboard's administrator.",
     ),
     "measures.sign_in": ("Logg inn for å rapportere", "Sign in to report"),
     "measures.sign_out": ("Logg ut", "Sign out"),
@@ -655,6 +653,11 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 # The Utforsk view keeps its strings in its own module (one block, so that views merge cleanly).
 TEXTS.update(EXPLORE_TEXTS)
+
+
+from analytics.plan_texts import PLAN_TEXTS  # noqa: E402 - the handlingsplan's strings, kept in their own module
+
+TEXTS.update(PLAN_TEXTS)
 
 
 def t(key: str, lang: str = "nb", **values) -> str:

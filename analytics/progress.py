@@ -164,7 +164,7 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
         ", ".join(word for word, on in zip(words, row, strict=True) if on)
         for row in zip(table["late"], table["stale"], table["behind_plan"], strict=True)
     ]
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             t("measures.col.id", lang): table["id"],
             t("measures.col.title", lang): titles,
@@ -182,6 +182,9 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
         },
         index=table.index,
     )
+    if "state" in table:  # the effective plan (analytics.plan): utkast, vedtatt, avsluttet, trukket
+        shown[t("plan.col.state", lang)] = _translated(table["state"], lambda s: t(f"plan.state.{s}", lang))
+    return shown
 
 
 def history_summary(history: pd.DataFrame, lang: str) -> str:

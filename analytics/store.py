@@ -8,6 +8,7 @@ migrations run in one transaction under a lock, so two app servers starting at o
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import uuid
 from collections.abc import Callable, Iterable
@@ -91,19 +92,89 @@ NO_REPLACE_NO_TRUNCATE = {
     ],
 }
 
+# --- plan revisions (issue 15): the handlingsplan edited in the app, one append-only row per change ---
+plan_revisions = sa.Table(
+    "plan_revisions",
+    metadata,
+    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+    sa.Column("organisation", sa.String(100), nullable=False),
+    sa.Column("measure_id", sa.String(100), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),  # 1, 2, … per measure; 0 is the shipped measures.csv row
+    sa.Column("content", sa.Text, nullable=False),  # the whole measure after the change, as JSON
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("batch", sa.String(40), nullable=False),  # one form submission or one uploaded sheet
+    sa.UniqueConstraint("organisation", "measure_id", "revision", name="one_revision_per_number"),
+    sa.CheckConstraint("revision >= 1", name="revision_from_1"),
+)
+
+PLAN_APPEND_ONLY = {
+    "sqlite": [
+        "CREATE TRIGGER plan_revisions_no_update BEFORE UPDATE ON plan_revisions "
+        "BEGIN SELECT RAISE(ABORT, 'planrevisjoner kan ikke endres; lagre en ny revisjon'); END",
+        "CREATE TRIGGER plan_revisions_no_delete BEFORE DELETE ON plan_revisions "
+        "BEGIN SELECT RAISE(ABORT, 'planrevisjoner kan ikke slettes'); END",
+        "CREATE TRIGGER plan_revisions_no_replace BEFORE INSERT ON plan_revisions "
+        "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM plan_revisions WHERE id = NEW.id) "
+        "BEGIN SELECT RAISE(ABORT, 'planrevisjoner kan ikke erstattes; lagre en ny revisjon'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION plan_revisions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION 'planrevisjoner kan ikke endres eller slettes; lagre en ny revisjon'; END $$",
+        "CREATE TRIGGER plan_revisions_append_only BEFORE UPDATE OR DELETE ON plan_revisions "
+        "FOR EACH ROW EXECUTE FUNCTION plan_revisions_append_only()",
+        "CREATE TRIGGER plan_revisions_no_truncate BEFORE TRUNCATE ON plan_revisions "
+        "FOR EACH STATEMENT EXECUTE FUNCTION plan_revisions_append_only()",
+    ],
+}
+
 
 def _version_2(connection: sa.Connection) -> None:
     for statement in NO_REPLACE_NO_TRUNCATE[connection.dialect.name]:
         connection.exec_driver_sql(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _version_1, 2: _version_2}
+def _version_3_plan_revisions(connection: sa.Connection) -> None:
+    metadata.create_all(connection, tables=[plan_revisions])
+    for statement in PLAN_APPEND_ONLY[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
+    1: _version_1,
+    2: _version_2,
+    3: _version_3_plan_revisions,
+}
 LATEST = max(MIGRATIONS)
 LOCK_ID = 742_019  # PostgreSQL advisory lock held while migrating
 
 
 class StoreError(RuntimeError):
     """The database cannot be used; str() is a message in Norwegian."""
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One change to a measure: its whole content after the change, and the revision the editor started from."""
+
+    organisation: str
+    measure_id: str
+    based_on: int  # 0 for a shipped measure never changed in the app, or a new measure
+    content: dict
+    author: str
+
+
+class PlanConflict(StoreError):
+    """A save refused because the measure has a newer revision than the one the change was based on; nothing of
+    the batch was written. `newer` holds those revisions (revision, author, changed_at, content), oldest first."""
+
+    def __init__(self, measure_id: str, based_on: int, newer: list[dict]):
+        self.measure_id, self.based_on, self.newer = measure_id, based_on, newer
+        who = ", ".join(dict.fromkeys(str(r["author"]) for r in newer)) or "en annen"
+        super().__init__(
+            f"Tiltaket «{measure_id}» er endret av {who} mens du redigerte (revisjon {based_on} → "
+            f"{newer[-1]['revision'] if newer else '?'}). Ingenting er lagret; endringene dine står fortsatt i skjemaet."
+        )
 
 
 @dataclass(frozen=True)
@@ -216,6 +287,66 @@ class Store:
             number, highest = connection.execute(query).one()
         return int(number), int(highest or 0)
 
+    def add_plan_changes(self, changes: Iterable[PlanChange], batch: str | None = None, now=None) -> int:
+        """Write every change as the next revision of its measure, in one transaction (all or nothing). A change
+        whose measure has a revision newer than `based_on` raises PlanConflict and nothing is written; the unique
+        (organisation, measure, revision) constraint refuses the same race between two servers."""
+        changes, batch, now = list(changes), batch or uuid.uuid4().hex, now or _now()
+        _check_lengths({"batch": batch}, plan_revisions)
+        written = 0
+        try:
+            with self.engine.begin() as connection:
+                for change in changes:
+                    row = {
+                        "organisation": change.organisation,
+                        "measure_id": change.measure_id,
+                        "author": change.author,
+                    }
+                    _check_lengths(row, plan_revisions)
+                    newer = _newer_revisions(connection, change)
+                    if newer:
+                        raise PlanConflict(change.measure_id, change.based_on, newer)
+                    connection.execute(
+                        plan_revisions.insert().values(
+                            **row,
+                            revision=change.based_on + 1,
+                            content=json.dumps(change.content, ensure_ascii=False, sort_keys=True),
+                            changed_at=now,
+                            batch=batch,
+                        )
+                    )
+                    written += 1
+        except sa.exc.IntegrityError:
+            # another server saved the same revision number between our check and our insert: report what it wrote
+            with self.engine.connect() as connection:
+                for change in changes:
+                    newer = _newer_revisions(connection, change)
+                    if newer:
+                        raise PlanConflict(change.measure_id, change.based_on, newer) from None
+            raise
+        return written
+
+    def plan_revisions(self, organisation: str | None = None) -> pd.DataFrame:
+        """Every plan revision (of one organisation), oldest first; `content` is the measure as a dict."""
+        query = sa.select(plan_revisions).order_by(plan_revisions.c.changed_at, plan_revisions.c.id)
+        if organisation is not None:
+            query = query.where(plan_revisions.c.organisation == organisation)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).mappings().all()
+        frame = pd.DataFrame(rows, columns=[c.name for c in plan_revisions.columns])
+        frame["content"] = [json.loads(text) for text in frame["content"]]
+        frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
+        return frame
+
+    def plan_revision_key(self, organisation: str | None = None) -> tuple[int, int]:
+        """(number of plan revisions, highest id): changes exactly when a revision is added, for caching."""
+        query = sa.select(sa.func.count(), sa.func.max(plan_revisions.c.id))
+        if organisation is not None:
+            query = query.where(plan_revisions.c.organisation == organisation)
+        with self.engine.connect() as connection:
+            number, highest = connection.execute(query).one()
+        return int(number), int(highest or 0)
+
     def count(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(sa.func.count()).select_from(reports)).scalar()
@@ -278,10 +409,31 @@ def _engine(url: str) -> sa.Engine:
     return sa.create_engine(url, pool_pre_ping=True)
 
 
-def _check_lengths(row: dict) -> None:
+def _newer_revisions(connection: sa.Connection, change: PlanChange) -> list[dict]:
+    query = (
+        sa.select(
+            plan_revisions.c.revision, plan_revisions.c.author, plan_revisions.c.changed_at, plan_revisions.c.content
+        )
+        .where(
+            plan_revisions.c.organisation == change.organisation,
+            plan_revisions.c.measure_id == change.measure_id,
+            plan_revisions.c.revision > change.based_on,
+        )
+        .order_by(plan_revisions.c.revision)
+    )
+    rows = [dict(row) for row in connection.execute(query).mappings()]
+    return [{**row, "content": json.loads(row["content"]), "changed_at": _utc(row["changed_at"])} for row in rows]
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time as UTC (SQLite gives it back without its time zone)."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def _check_lengths(row: dict, table: sa.Table = reports) -> None:
     """Refuse a value longer than its column before it reaches the database (SQLite ignores the length that
     PostgreSQL enforces, so the same report must fail the same way on both)."""
     for name, value in row.items():
-        length = getattr(reports.c[name].type, "length", None) if name in reports.c else None
+        length = getattr(table.c[name].type, "length", None) if name in table.c else None
         if length and isinstance(value, str) and len(value) > length:
             raise StoreError(f"Feltet «{name}» kan ha høyst {length} tegn; verdien har {len(value)}.")

@@ -34,6 +34,7 @@ from analytics import (
     ssb,
 )
 from analytics import bundle as bundle_module
+from analytics import plan as plan_module
 from analytics import store as store_module
 from analytics.checks import DataError
 
@@ -205,20 +206,20 @@ def upload(content: bytes, file: str, measures, organisation: str, reporter: str
 # ---- Utforsk (issue 18): the explore tables and the search index. One block, so that it merges cleanly. ----
 
 
-def explore_table(reports, folder: Path, state: Path, org_id: str, today: dt.date, lang: str, name: str):
-    """explore.table `name` of one organisation in one language, once per revision of the reports and the
-    population snapshot; shared by every session, never modified."""
+def explore_table(
+    reports, measures, plan_key, folder: Path, state: Path, org_id: str, today: dt.date, lang: str, name: str
+):
+    """explore.table `name` of one organisation in one language, once per revision of the reports, the plan
+    (`plan_key`; `measures` is its measure table) and the population snapshot; shared by every session."""
     fetched = ssb.snapshot_path(state, org_id)
-    stamp = _stamp(fetched)
-    revision = reports.attrs.get("revision")
-    return _explore_table(reports, folder, org_id, today, lang, name, revision, fetched, stamp)
+    key = (reports.attrs.get("revision"), plan_key, fetched, _stamp(fetched))
+    return _explore_table(reports, measures, folder, org_id, today, lang, name, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _explore_table(_reports, folder: Path, org_id: str, today: dt.date, lang: str, name: str, revision, fetched, stamp):
-    figures, _ = _population(folder, org_id, today, fetched, stamp)
-    measures = _measure_table(_reports, folder, org_id, today, progress.STALE_MONTHS, revision)
-    inputs = explore.Inputs(bundle(folder, org_id, today), sources(folder), figures, measures, _reports)
+def _explore_table(_reports, _measures, folder: Path, org_id: str, today: dt.date, lang: str, name: str, key):
+    figures, _ = _population(folder, org_id, today, key[2], key[3])
+    inputs = explore.Inputs(bundle(folder, org_id, today), sources(folder), figures, _measures, _reports)
     return explore.table(inputs, name, lang)
 
 
@@ -242,3 +243,55 @@ def _search_index(folder: Path, state: Path, today: dt.date, stamps: tuple):
             continue  # a broken bundle is reported by its own views
         found.append(search.Organisation(org_id, name, checked, figures))
     return search.build_index(found, sources(folder))
+
+
+# --- the handlingsplan edited in the app (issue 15): plan revisions and the effective plan, per revision ---
+def plan_revisions(database, organisation: str):
+    """The organisation's plan revisions, read again only when one has been added (by any server); shared by every
+    session, never modified; `attrs["plan_key"]` says which revision of the plan they are."""
+    key = (database.url, organisation, database.plan_revision_key(organisation))
+    return _plan_revisions(database, *key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_revisions(_database, url: str, organisation: str, key: tuple[int, int]):
+    frame = _database.plan_revisions(organisation)
+    frame.attrs["plan_key"] = (url, organisation, key)
+    return frame
+
+
+def plan(revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool):
+    """plan.effective_plan of the shipped measures and `revisions` (from plan_revisions), once per revision."""
+    return _plan(revisions, folder, org_id, today, include_drafts, revisions.attrs.get("plan_key"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _plan(_revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool, plan_key):
+    frame = plan_module.effective_plan(bundle(folder, org_id, today).measures, _revisions, include_drafts)
+    frame.attrs["plan_key"] = (plan_key, include_drafts)
+    return frame
+
+
+def plan_measure_table(reports, plan_frame, today: dt.date, stale_months: int):
+    """progress.with_flags of the effective plan and the reports, once per revision of both."""
+    key = (reports.attrs.get("revision"), plan_frame.attrs.get("plan_key"))
+    return _plan_measure_table(reports, plan_frame, today, stale_months, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_measure_table(_reports, _plan_frame, today: dt.date, stale_months: int, key):
+    return progress.with_flags(progress.latest(_plan_frame, _reports), today, stale_months)
+
+
+def plan_changes(reports, plan_frame, start: dt.datetime, end: dt.datetime):
+    """progress.changes of the effective plan between two moments, once per revision of the reports and plan."""
+    key = (reports.attrs.get("revision"), plan_frame.attrs.get("plan_key"))
+    return _plan_changes(reports, plan_frame, start, end, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _plan_changes(_reports, _plan_frame, start, end, key):
+    return progress.changes(_plan_frame, _reports, start, end)
+
+
+# --- end of the handlingsplan block ---

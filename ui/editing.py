@@ -65,6 +65,19 @@ def current_editor() -> str | None:
     return st.session_state.get("editor")
 
 
+def current_role() -> str | None:
+    """The signed-in user's role (auth.REPORTER or auth.PLAN_OWNER), or None when no one is signed in."""
+    if not current_editor():
+        return None
+    if oidc_configured() and st.user.is_logged_in:
+        return auth.mapped_role(secrets_section("roles"), str(st.user.get("email") or ""))
+    return st.session_state.get("editor_role", auth.REPORTER)
+
+
+def is_plan_owner() -> bool:
+    return current_role() == auth.PLAN_OWNER
+
+
 def sign_in(lang: str, settings: Settings) -> None:
     """The sign-in (or sign-out) controls; says how to enable editing when nothing is configured."""
     name = current_editor()
@@ -73,6 +86,7 @@ def sign_in(lang: str, settings: Settings) -> None:
         left.caption(t("measures.signed_in", lang, name=name))
         if right.button(t("measures.sign_out", lang), key="sign_out"):
             st.session_state.pop("editor", None)
+            st.session_state.pop("editor_role", None)
             if oidc_configured():
                 st.logout()
             st.rerun()
@@ -100,5 +114,6 @@ def sign_in(lang: str, settings: Settings) -> None:
             )
             if attempt.editor:
                 st.session_state["editor"] = attempt.editor
+                st.session_state["editor_role"] = auth.account_role(local_accounts(), username)
                 st.rerun()
             st.error(auth.refusal(attempt, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,13 +118,13 @@ def reports(ctx: Context) -> pd.DataFrame:
 def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
     """Every measure with its latest status and flags (late, stale, expected by now) as of today; computed once per
     revision of the reports (`reports(ctx)` says which revision they are)."""
-    return cached.measure_table(reports, ctx.settings.data_dir, ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
+    return cached.plan_measure_table(reports, plan(ctx), ctx.today, progress.STALE_MONTHS)
 
 
 def slide_inputs(ctx: Context) -> slides.Inputs:
     """What the slides are built from, for the current organisation and language."""
     return slides.Inputs(
-        bundle=ctx.bundle,
+        bundle=dataclasses.replace(ctx.bundle, measures=plan(ctx)),
         sources=ctx.sources,
         population=population_named(ctx),
         reports=reports(ctx),
@@ -154,3 +155,20 @@ PAGE_CSS = """<style>
 def page_style() -> None:
     """The house CSS (spacing only)."""
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
+
+
+# --- the handlingsplan edited in the app (issue 15) ---
+def plan_revisions(ctx: Context) -> pd.DataFrame:
+    """The organisation's plan revisions from the store; a database that cannot be opened stops the page."""
+    try:
+        return cached.plan_revisions(editing.report_store(ctx.settings), ctx.bundle.id)
+    except StoreError as err:
+        st.error(str(err))
+        st.stop()
+
+
+def plan(ctx: Context) -> pd.DataFrame:
+    """The effective handlingsplan (plan.effective_plan): the shipped measures with the app's revisions on top;
+    drafts only for a signed-in user. Every view that shows measures takes them from here."""
+    signed_in = editing.current_editor() is not None
+    return cached.plan(plan_revisions(ctx), ctx.settings.data_dir, ctx.bundle.id, ctx.today, signed_in)

@@ -13,7 +13,7 @@ from analytics.exports import csv_for_excel
 from analytics.formatting import escape_markdown, format_date
 from analytics.i18n import t
 from analytics.provenance import safe_url, source_line
-from ui import cached
+from ui import cached, shell
 
 
 def full_height(rows) -> int:
@@ -102,14 +102,14 @@ def measure_rollup(ctx, rolled: pd.DataFrame, goal_labels: dict) -> None:
 
 def changes_since(ctx, reports: pd.DataFrame, key: str) -> None:
     """A date (kept in the link under `key`, 30 days back by default) and what changed from it until today."""
-    lang, measures = ctx.lang, ctx.bundle.measures
+    lang, measures = ctx.lang, shell.plan(ctx)
     since = st.date_input(
         t("measures.since", lang), ctx.today - dt.timedelta(days=30), format="DD.MM.YYYY", key=key, bind="query-params"
     )
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
     titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
-    changed = cached.measure_changes(reports, ctx.settings.data_dir, ctx.bundle.id, ctx.today, start, end)
+    changed = cached.plan_changes(reports, measures, start, end)
     show_measure_changes(ctx, changed, titles, format_date(since))
     st.caption(t("measures.source_reports", lang))
 

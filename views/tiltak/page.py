@@ -2,21 +2,26 @@
 
 import streamlit as st
 
-from analytics import progress
+from analytics import plan, progress
 from analytics.charts import measure_history
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
 from views.tiltak import blocks
+from views.tiltak import plan as plan_blocks
 
 # 1/ Data
 ctx = shell.context()
 lang, bundle = ctx.lang, ctx.bundle
 st.title(t("measures.title", lang))
-measures = bundle.measures
+measures = shell.plan(ctx)  # the effective handlingsplan: measures.csv with the app's revisions on top
+plan_revisions = shell.plan_revisions(ctx)
 if measures.empty:
     st.info(t("measures.none", lang, org=bundle.organisation["name"]))
+    editing.sign_in(lang, ctx.settings)
+    plan_blocks.editor(ctx, editing.report_store(ctx.settings), measures, goal_area_names(bundle.goal_areas, lang))
     st.stop()
 reports = shell.reports(ctx)
 table = shell.measure_table(ctx, reports)
@@ -28,7 +33,7 @@ if reports.empty:
 # 2/ Roll-up per målområde with traffic lights
 st.header(t("measures.rollup", lang))
 widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
-shell.caption_source(ctx, measures["source"])
+shell.caption_source(ctx, plan.sources_of(measures, lang))
 
 # 3/ Every measure, filtered
 st.header(t("measures.table", lang))
@@ -73,7 +78,7 @@ st.dataframe(
         t("measures.col.progress", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
     },
 )
-shell.caption_source(ctx, measures["source"])
+shell.caption_source(ctx, plan.sources_of(measures, lang))
 
 # 4/ One measure's history, and what changed since a date
 history_column, changes_column = st.columns(2, gap="large")
@@ -85,7 +90,7 @@ with history_column:
     )
     history = reports[reports["measure_id"] == chosen]
     if history.empty:
-        st.caption(t("measures.history_none", lang, title=titles[chosen]))
+        st.caption(t("measures.history_none", lang, title=escape_markdown(titles[chosen])))  # written in the app
     else:
         labels = {s: t(f"report_status.{s}", lang) for s in REPORT_STATUSES}
         widgets.chart(
@@ -100,10 +105,17 @@ with changes_column:
     st.subheader(t("measures.changed", lang))
     widgets.changes_since(ctx, reports, key="measures_since")
 
-# 5/ Reporting (editors only) and Excel
+plan_blocks.history(ctx, bundle.measures, plan_revisions, chosen, titles[chosen])  # full width: six columns
+
+# 5/ The handlingsplan: write and adopt measures (plan owners), the plan in Excel
+store = editing.report_store(ctx.settings)
+plan_blocks.intro(ctx, measures)
+plan_blocks.editor(ctx, store, measures, goal_labels)
+plan_blocks.excel_tools(ctx, store, measures)
+
+# 6/ Reporting (editors only) and Excel
 blocks.excel_files(ctx, measures, goal_labels, reports)
 editor = editing.current_editor()
 if editor:
-    store = editing.report_store(ctx.settings)
     blocks.report_form(ctx, store, measures, editor)
     blocks.report_upload(ctx, store, measures, editor)

@@ -34,8 +34,12 @@ def choose_table(ctx) -> str:
 
 def table_of(ctx, name: str) -> explore.Table:
     """The chosen organisation's table `name` in the reader's language (cached)."""
+    reports = shell.reports(ctx)
+    measures = shell.measure_table(ctx, reports)  # the effective plan (drafts only for a signed-in user)
+    plan_key = shell.plan(ctx).attrs.get("plan_key")
+    settings = ctx.settings
     return cached.explore_table(
-        shell.reports(ctx), ctx.settings.data_dir, ctx.settings.state_dir, ctx.bundle.id, ctx.today, ctx.lang, name
+        reports, measures, plan_key, settings.data_dir, settings.state_dir, ctx.bundle.id, ctx.today, ctx.lang, name
     )
 
 
