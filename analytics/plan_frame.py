@@ -48,3 +48,21 @@ def adopted(plan: pd.DataFrame) -> pd.DataFrame:
     """The measures in force: state «vedtatt» (drafts, closed and withdrawn ones left out); a frame without a
     state column (today's bundle.measures) is all shipped, adopted rows."""
     return plan[plan["state"] == "vedtatt"] if "state" in plan else plan
+
+
+PLAN_COLUMNS = (
+    "indicator_unit",
+    "indicator_baseline",
+    "indicator_target",
+    "indicator_direction",
+    "indicator_baseline_year",
+    "indicator_target_year",
+    "state",
+)
+
+
+def with_plan_columns(table: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
+    """A table of measures (e.g. progress.latest) with its indicator and state columns taken from the plan."""
+    plan_part = plan.set_index("id")[list(PLAN_COLUMNS)]
+    rest = table.drop(columns=[c for c in PLAN_COLUMNS if c in table]).set_index("id")
+    return rest.join(plan_part, how="left").reset_index()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, charts, demo, maps, partners, population, progress, ssb
+from analytics import about, charts, demo, maps, partners, plan_frame, population, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -82,7 +82,9 @@ def store(url: str, example_data: bool = False):
     With `example_data` (demo mode only) an empty database is filled once with the example reports."""
     opened = store_module.Store(url)
     if example_data:
-        demo.fill(opened, _all_measures(), dt.date.today())
+        today = dt.date.today()
+        measures = {org: demo.with_example_indicators(found, org, today) for org, found in _all_measures().items()}
+        demo.fill(opened, measures, today)
     return opened
 
 
@@ -120,6 +122,16 @@ def measure_table(reports, folder: Path, org_id: str, today: dt.date, stale_mont
 def _measure_table(_reports, folder: Path, org_id: str, today: dt.date, stale_months: int, revision):
     measures = bundle(folder, org_id, today).measures
     return progress.with_flags(progress.latest(measures, _reports), today, stale_months)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def plan(folder: Path, org_id: str, today: dt.date, example_data: bool = False):
+    """The organisation's effective plan (analytics/plan_frame.py), shared read-only by every session; in demo mode
+    with the fictional example indicators that the demo reports carry values for."""
+    measures = bundle(folder, org_id, today).measures
+    if example_data:
+        measures = demo.with_example_indicators(measures, org_id, today)
+    return plan_frame.from_measures(measures)
 
 
 def measure_changes(reports, folder: Path, org_id: str, today: dt.date, start: dt.datetime, end: dt.datetime):

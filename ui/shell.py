@@ -106,6 +106,12 @@ def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
     return cached.measure_table(reports, cached.data_dir(), ctx.bundle.id, ctx.today, progress.STALE_MONTHS)
 
 
+def plan(ctx: Context) -> pd.DataFrame:
+    """The organisation's effective plan (one row per measure, analytics/plan_frame.py); in demo mode with example
+    indicators."""
+    return cached.plan(cached.data_dir(), ctx.bundle.id, ctx.today, demo.is_demo(os.environ))
+
+
 def slide_inputs(ctx: Context) -> slides.Inputs:
     """What the slides are built from, for the current organisation and language."""
     return slides.Inputs(

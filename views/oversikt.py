@@ -7,6 +7,7 @@ from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
 from ui import shell, widgets
+from views.oversikt import followup
 
 # 1/ Data
 ctx = shell.context()
@@ -19,8 +20,11 @@ figures = overview.headline_figures(bundle, table, shell.population_named(ctx), 
 
 # 2/ The strategy and its headline figures
 st.title(strategy["title"] if strategy else organisation["name"])
+plan = shell.plan(ctx)
+followup.leadership(ctx, table, plan, reports)
 if strategy:
     st.markdown(overview.strategy_line(strategy, lang))
+    followup.period_note(ctx, plan, reports)
 else:
     st.info(t("overview.no_strategy", lang))
 widgets.headline_figures(ctx, figures)

@@ -8,6 +8,7 @@ from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, STATUSES
 from ui import cached, editing, shell, widgets
+from views.tiltak import followup
 
 # 1/ Data
 ctx = shell.context()
@@ -20,6 +21,8 @@ if measures.empty:
 reports = shell.reports(ctx)
 table = shell.measure_table(ctx, reports)
 goal_labels = goal_area_names(bundle.goal_areas, lang)
+plan = shell.plan(ctx)
+followup.period_block(ctx, plan, reports)
 editing.sign_in(lang)
 if reports.empty:
     st.info(t("measures.empty", lang))
@@ -95,9 +98,14 @@ with history_column:
             t("measures.source_reports", lang),
             expanded=True,  # the reports' comments are read here, so the table stays open
         )
+    followup.indicator_block(ctx, plan, reports, chosen)
 with changes_column:
     st.subheader(t("measures.changed", lang))
     widgets.changes_since(ctx, reports, key="measures_since")
 
-# 5/ Reporting (editors only) and Excel
+# 5/ Who still has to report, and the plan as a Word document
+followup.reminder_block(ctx, plan, reports)
+followup.word_download(ctx, plan)
+
+# 6/ Reporting (editors only) and Excel
 widgets.report_tools(ctx, editing.report_store(), measures, goal_labels, reports)

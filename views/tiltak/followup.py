@@ -1,0 +1,91 @@
+"""Tiltak's follow-up blocks: one measure's indicator chart, the plan period and the final report, who still has
+to report (reminders with mailto links), and the adopted plan as a Word document. Layout only."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import streamlit as st
+
+from analytics import charts, demo, indicator, periods, plan_word, reminders
+from analytics.formatting import escape_markdown
+from analytics.i18n import t
+from ui import cached, widgets
+
+
+def indicator_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame, measure_id: str) -> None:
+    """The chosen measure's indicator: path, target and reported values as a chart, and where it stands in words."""
+    lang = ctx.lang
+    measure = plan[plan["id"] == measure_id].iloc[0]
+    title = measure["title_en"] if lang == "en" and measure["title_en"] else measure["title_nb"]
+    if not indicator.has_indicator(measure):
+        st.caption(escape_markdown(t("indicator.none_set", lang, title=title)))
+        return
+    values = indicator.values_of(reports, measure_id)
+    unit = str(measure["indicator_unit"] or "")
+    labels = {key: t(f"indicator.{key}", lang) for key in ("path", "target", "values")}
+    figure = cached.figure(
+        charts.indicator_path,
+        values,
+        indicator.chart_path(measure),
+        float(measure["indicator_target"]),
+        labels,
+        unit,
+        t("indicator.title", lang, unit=unit),
+    )
+    summary = f"{indicator.path_text(measure, lang)}. {indicator.position_text(measure, values, lang)}"
+    widgets.chart(
+        ctx, figure, summary, indicator.values_table(values, unit, lang), t("indicator.source", lang), key="indicator"
+    )
+
+
+def period_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+    """Which period is current (or that the strategy is over), and the final report per målområde."""
+    lang = ctx.lang
+    note = periods.period_note(ctx.bundle.organisation, plan, reports, ctx.today, lang)
+    if note:
+        (st.warning if periods.strategy_over(ctx.bundle.organisation, ctx.today) else st.info)(escape_markdown(note))
+    with st.expander(t("periods.final_heading", lang), icon=":material/fact_check:"):
+        st.dataframe(periods.final_report(plan, reports, ctx.bundle.goal_areas, lang), hide_index=True, width="stretch")
+        st.caption(t("periods.final_caption", lang))
+
+
+def reminder_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+    """Per responsible unit, the measures without a report, a reminder to copy and an «open as e-mail» link."""
+    lang, organisation = ctx.lang, ctx.bundle.organisation
+    st.subheader(t("reminders.heading", lang), anchor=False)
+    final = periods.strategy_over(organisation, ctx.today)
+    year = None if final else ctx.today.year
+    what = t("reminders.what_final", lang) if final else t("reminders.what_year", lang, year=year)
+    missing = reminders.missing_reports(plan, reports, year)
+    if missing.empty:
+        st.caption(t("reminders.none", lang, what=what))
+        return
+    st.markdown(escape_markdown(t("reminders.intro", lang, n=len(missing), what=what)))
+    addresses = organisation.get("report_contacts") or {}
+    for number, reminder in enumerate(reminders.reminders(missing, what, organisation["name"], lang, addresses)):
+        with st.expander(t("reminders.unit", lang, unit=reminder.unit, n=len(reminder.measure_ids))):
+            st.code(reminder.body, language=None, wrap_lines=True)
+            st.link_button(t("reminders.link", lang), reminder.link, icon=":material/mail:", key=f"reminder_{number}")
+            if not addresses.get(reminder.unit):
+                st.caption(t("reminders.no_address", lang))
+
+
+def word_download(ctx, plan: pd.DataFrame) -> None:
+    """The adopted plan as a .docx for a saksframlegg, built only when the button is clicked."""
+    lang, bundle = ctx.lang, ctx.bundle
+    st.subheader(t("plan_word.heading", lang), anchor=False)
+    st.caption(t("plan_word.caption", lang))
+    example = demo.is_demo(os.environ)
+    st.download_button(
+        t("plan_word.download", lang),
+        lambda: plan_word.plan_docx(
+            plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
+        ),
+        file_name=f"{t('plan_word.file', lang)}-{bundle.id}-{ctx.today.isoformat()}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        icon=":material/description:",
+        key="plan_word",
+        on_click="ignore",
+    )
