@@ -326,7 +326,7 @@ def indicator_path(
         )
     )
     fig.update_yaxes(title=unit or None)
-    fig.update_xaxes(title=None, tickformat="%Y")
+    fig.update_xaxes(title=None, tickformat="%d.%m.%Y")  # values stand at their period's end, not at a year tick
     return base_layout(fig, title, height=340)
 
 

@@ -728,10 +728,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.leadership": (
         "Av {total} tiltak er {on_track} i rute, {behind} bak planen, {late} forsinket etter frist og {unreported} "
         "ikke rapportert.",
-        "Of {total} measures, {on_track} are on track, {behind} behind plan, {late} past their due date and "
+        "Of {total} measures: {on_track} on track, {behind} behind plan, {late} past their due date and "
         "{unreported} not reported.",
     ),
-    "overview.leadership_other": ("{n} er ikke startet eller avbrutt.", "{n} are not started or cancelled."),
+    "overview.leadership_other": ("{n} er ikke startet eller avbrutt.", "Not started or cancelled: {n}."),
     "overview.leadership_latest": ("Siste rapport: {date}.", "Latest report: {date}."),
     "overview.leadership_no_report": ("Ingen rapporter ennå.", "No reports yet."),
     "plan_word.download": ("Last ned handlingsplanen (Word)", "Download the action plan (Word)"),

@@ -22,7 +22,7 @@ reports = shell.reports(ctx)
 table = shell.measure_table(ctx, reports)
 goal_labels = goal_area_names(bundle.goal_areas, lang)
 plan = shell.plan(ctx)
-followup.period_block(ctx, plan, reports)
+followup.period_note(ctx, plan, reports)
 editing.sign_in(lang)
 if reports.empty:
     st.info(t("measures.empty", lang))
@@ -105,6 +105,7 @@ with changes_column:
 
 # 5/ Who still has to report, and the plan as a Word document
 followup.reminder_block(ctx, plan, reports)
+followup.final_report(ctx, plan, reports)
 followup.word_download(ctx, plan)
 
 # 6/ Reporting (editors only) and Excel

@@ -40,12 +40,16 @@ def indicator_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame, measure_id: 
     )
 
 
-def period_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
-    """Which period is current (or that the strategy is over), and the final report per målområde."""
-    lang = ctx.lang
-    note = periods.period_note(ctx.bundle.organisation, plan, reports, ctx.today, lang)
+def period_note(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+    """Which period is current, or that the strategy is over and how many measures lack a final report."""
+    note = periods.period_note(ctx.bundle.organisation, plan, reports, ctx.today, ctx.lang)
     if note:
         (st.warning if periods.strategy_over(ctx.bundle.organisation, ctx.today) else st.info)(escape_markdown(note))
+
+
+def final_report(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+    """Per målområde, each adopted measure's latest report and whether it closed it; the never reported too."""
+    lang = ctx.lang
     with st.expander(t("periods.final_heading", lang), icon=":material/fact_check:"):
         st.dataframe(periods.final_report(plan, reports, ctx.bundle.goal_areas, lang), hide_index=True, width="stretch")
         st.caption(t("periods.final_caption", lang))
