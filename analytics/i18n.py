@@ -756,6 +756,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan_word.none": ("Ikke oppgitt", "Not given"),
     "plan_word.empty": ("Planen har ingen vedtatte tiltak.", "The plan has no adopted measures."),
     "plan_word.file": ("handlingsplan", "action-plan"),
+    "plan_pdf.make": ("Lag PDF av handlingsplanen", "Make a PDF of the action plan"),
+    "plan_pdf.making": ("Lager PDF …", "Making the PDF …"),
+    "plan_pdf.download": ("Last ned handlingsplanen (PDF)", "Download the action plan (PDF)"),
+    "plan_pdf.no_chromium": (
+        "PDF-en ble ikke laget: den krever Chromium på serveren (apt-get install chromium). Word-filen virker uten.",
+        "The PDF was not made: it needs Chromium on the server (apt-get install chromium). The Word file works "
+        "without it.",
+    ),
+    "plan_pdf.failed": (
+        "PDF-en ble ikke laget: Chromium på serveren kunne ikke skrive den ut. Word-filen virker uten.",
+        "The PDF was not made: Chromium on the server could not print it. The Word file works without it.",
+    ),
 }
 
 

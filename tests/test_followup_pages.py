@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics import plan_pdf
 from analytics.formatting import escape_markdown
 from analytics.store import Report, Store, sqlite_url
 
@@ -89,3 +90,18 @@ def test_in_demo_mode_a_measure_with_an_example_indicator_shows_its_chart(app_st
     assert len(charts) == 1
     word = "bak den rette linjen" if lang == "nb" else "behind the straight path"
     assert any(word in m.value for m in at.markdown)
+
+
+@pytest.mark.skipif(
+    not plan_pdf.CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
+)
+def test_making_the_pdf_offers_it_for_download(app_state):
+    at = run("views/tiltak.py")
+    assert not [b for b in at.get("download_button") if b.proto.label.endswith("(PDF)")]
+    at.button(key="plan_pdf_make").click().run()
+    assert not at.exception and not at.error
+    assert [b.proto.label for b in at.get("download_button") if b.proto.label.endswith("(PDF)")] == [
+        "Last ned handlingsplanen (PDF)"
+    ]
+    org, lang, made = at.session_state["plan_pdf_file"]
+    assert (org, lang) == ("trondheim", "nb") and made.startswith(b"%PDF")

@@ -43,6 +43,24 @@ def test_the_word_download_is_the_adopted_plan(page, server, outside_requests, t
     assert outside_requests == []
 
 
+def test_the_pdf_is_made_on_request_and_downloads_as_a_pdf(page, server, outside_requests, tmp_path):
+    open_measures(page, server)
+    page.get_by_role("button", name="Lag PDF av handlingsplanen").click()
+    wait_until_rendered(page)
+    button = page.get_by_role("button", name="Last ned handlingsplanen (PDF)")
+    expect(button).to_have_count(1, timeout=60_000)
+    with page.expect_download() as started:
+        button.click()
+    download = started.value
+    assert download.suggested_filename.startswith("handlingsplan-trondheim-") and download.suggested_filename.endswith(
+        ".pdf"
+    )
+    saved = tmp_path / "plan.pdf"
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF") and saved.stat().st_size > 10_000
+    assert outside_requests == []
+
+
 def test_the_reminder_link_is_a_mailto_with_the_reminder_and_no_invented_address(page, server, outside_requests):
     open_measures(page, server)
     unit = page.locator("summary", has_text="Rådmannen: ")

@@ -8,7 +8,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, demo, indicator, periods, plan_word, reminders
+from analytics import charts, demo, indicator, periods, plan_pdf, plan_word, reminders
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, widgets
@@ -82,7 +82,8 @@ def word_download(ctx, plan: pd.DataFrame) -> None:
     st.subheader(t("plan_word.heading", lang), anchor=False)
     st.caption(t("plan_word.caption", lang))
     example = demo.is_demo(os.environ)
-    st.download_button(
+    word_column, pdf_column = st.columns(2)
+    word_column.download_button(
         t("plan_word.download", lang),
         lambda: plan_word.plan_docx(
             plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
@@ -93,3 +94,29 @@ def word_download(ctx, plan: pd.DataFrame) -> None:
         key="plan_word",
         on_click="ignore",
     )
+    _pdf_download(ctx, plan, pdf_column, example)
+
+
+def _pdf_download(ctx, plan: pd.DataFrame, column, example: bool) -> None:
+    """The same plan as PDF, printed on request by the server's Chromium (a missing one gets a message)."""
+    lang, bundle = ctx.lang, ctx.bundle
+    if column.button(t("plan_pdf.make", lang), icon=":material/picture_as_pdf:", key="plan_pdf_make"):
+        with st.spinner(t("plan_pdf.making", lang)):
+            try:
+                made = plan_pdf.plan_pdf(
+                    plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
+                )
+                st.session_state["plan_pdf_file"] = (bundle.id, lang, made)
+            except plan_pdf.PdfError as err:
+                column.error(str(err))
+    made = st.session_state.get("plan_pdf_file")
+    if made and made[:2] == (bundle.id, lang):  # a PDF made for another organisation or language is not offered
+        column.download_button(
+            t("plan_pdf.download", lang),
+            made[2],
+            file_name=f"{t('plan_word.file', lang)}-{bundle.id}-{ctx.today.isoformat()}.pdf",
+            mime="application/pdf",
+            icon=":material/download:",
+            key="plan_pdf",
+            on_click="ignore",
+        )
