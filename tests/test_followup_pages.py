@@ -105,3 +105,16 @@ def test_making_the_pdf_offers_it_for_download(app_state):
     ]
     org, lang, made = at.session_state["plan_pdf_file"]
     assert (org, lang) == ("trondheim", "nb") and made.startswith(b"%PDF")
+
+
+def test_hostile_text_in_a_measure_stays_text_in_the_new_blocks(app_state, data_copy, monkeypatch):
+    path = data_copy / "trondheim/measures.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",Rådmannen,", f",{HOSTILE.replace(',', ' ')},", 1), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    hostile = HOSTILE.replace(",", " ")
+    at = run("views/tiltak.py")
+    labels = [e.label for e in at.expander if e.label.endswith(" tiltak")]
+    assert escape_markdown(f"{hostile}: 1 tiltak") in labels
+    assert any(c.value.startswith(f"Hei, {hostile}\n") for c in at.code)
+    assert not any("<img" in m.value for m in at.markdown)

@@ -69,7 +69,8 @@ def reminder_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
     st.markdown(escape_markdown(t("reminders.intro", lang, n=len(missing), what=what)))
     addresses = organisation.get("report_contacts") or {}
     for number, reminder in enumerate(reminders.reminders(missing, what, organisation["name"], lang, addresses)):
-        with st.expander(t("reminders.unit", lang, unit=reminder.unit, n=len(reminder.measure_ids))):
+        label = t("reminders.unit", lang, unit=reminder.unit, n=len(reminder.measure_ids))
+        with st.expander(escape_markdown(label)):  # a unit's name is data: never markup
             st.code(reminder.body, language=None, wrap_lines=True)
             st.link_button(t("reminders.link", lang), reminder.link, icon=":material/mail:", key=f"reminder_{number}")
             if not addresses.get(reminder.unit):
