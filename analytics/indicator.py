@@ -83,17 +83,36 @@ def expected_value(measure, when: dt.date) -> float | None:
 def values_of(reports: pd.DataFrame, measure_id: str) -> pd.DataFrame:
     """The measure's reported indicator values, oldest first: period, date (the period's end, else the day it was
     reported), value, reported_at."""
-    rows = reports[(reports["measure_id"] == measure_id) & reports["indicator_value"].notna()]
-    dates = [period_end(p) or pd.Timestamp(r).date() for p, r in zip(rows["period"], rows["reported_at"], strict=True)]
+    dated = _dated(reports[(reports["measure_id"] == measure_id) & reports["indicator_value"].notna()])
+    return dated.drop(columns="measure_id").assign(date=_as_dates(dated["date"]))
+
+
+def latest_values(reports: pd.DataFrame) -> pd.DataFrame:
+    """Per measure id (the index), its latest indicator value by period, then by report time: period, date, value."""
+    dated = _dated(reports[reports["indicator_value"].notna()])
+    last = dated.groupby("measure_id", sort=False).tail(1).set_index("measure_id")
+    return last.assign(date=_as_dates(last["date"]))
+
+
+def _dated(rows: pd.DataFrame) -> pd.DataFrame:
+    """measure_id, period, date (a timestamp: the period's end, else the report's day), value, reported_at; sorted."""
+    periods = rows["period"].astype(str)
+    ends = {period: period_end(period) for period in periods.unique()}
+    days = pd.to_datetime(rows["reported_at"], utc=True).dt.tz_localize(None).dt.normalize()
     frame = pd.DataFrame(
         {
-            "period": rows["period"].astype(str).to_numpy(),
-            "date": dates,
+            "measure_id": rows["measure_id"].to_numpy(),
+            "period": periods.to_numpy(),
+            "date": pd.to_datetime(periods.map(ends)).fillna(days).to_numpy(),
             "value": rows["indicator_value"].astype(float).to_numpy(),
-            "reported_at": rows["reported_at"].to_numpy(),
+            "reported_at": rows["reported_at"].reset_index(drop=True),  # tz-aware: not through numpy objects
         }
     )
     return frame.sort_values(["date", "reported_at"], kind="stable", ignore_index=True)
+
+
+def _as_dates(column: pd.Series) -> list:
+    return [timestamp.date() for timestamp in column]
 
 
 def position(measure, values: pd.DataFrame) -> Position:
@@ -101,12 +120,16 @@ def position(measure, values: pd.DataFrame) -> Position:
     if values.empty:
         return Position("none")
     last = values.iloc[-1]
-    value, period = float(last["value"]), str(last["period"])
+    return position_of(measure, float(last["value"]), str(last["period"]), last["date"])
+
+
+def position_of(measure, value: float, period: str, when: dt.date) -> Position:
+    """Where one value, standing at `when`, is against the measure's path."""
     baseline, target = measure.get("indicator_baseline"), measure["indicator_target"]
     rising = measure["indicator_direction"] == "opp"
     if (value >= target) if rising else (value <= target):
         return Position("reached", value, period, float(target))
-    expected = expected_value(measure, last["date"])
+    expected = expected_value(measure, when)
     if expected is not None and baseline == target:
         return Position("behind", value, period, expected)  # a level to hold, and it is not held
     if expected is None:

@@ -117,15 +117,20 @@ def leadership_sentence(table: pd.DataFrame, reports: pd.DataFrame, lang: str) -
     return f"{sentence} {t('overview.leadership_latest', lang, date=format_date(last))}"
 
 
+INDICATOR_FIELDS = ["id", "indicator_baseline", "indicator_target", "indicator_direction", "start", "due"]
+
+
 def _indicators_behind(table: pd.DataFrame, reports: pd.DataFrame) -> pd.Series:
     """True for the measures whose latest indicator value is behind the path (only those with values are looked at)."""
     behind = pd.Series(False, index=table.index)
     if reports.empty:
         return behind
-    valued = reports[reports["indicator_value"].notna()]
-    ids = set(valued["measure_id"])
-    for index, measure in table[table["id"].isin(ids)].iterrows():
+    last = indicator.latest_values(reports)[["period", "date", "value"]].to_dict("index")
+    candidates = table[table["id"].isin(last.keys()) & table["indicator_target"].notna()]
+    fields = [c for c in (*INDICATOR_FIELDS, "indicator_baseline_year", "indicator_target_year") if c in table]
+    for index, measure in zip(candidates.index, candidates[fields].to_dict("records"), strict=True):
         if indicator.has_indicator(measure):
-            where = indicator.position(measure, indicator.values_of(valued, measure["id"]))
+            value = last[measure["id"]]
+            where = indicator.position_of(measure, value["value"], str(value["period"]), value["date"])
             behind[index] = where.state == "behind"
     return behind

@@ -40,25 +40,19 @@ def missing_reports(plan: pd.DataFrame, reports: pd.DataFrame, year: int | None)
 def reminders(missing: pd.DataFrame, what: str, sender: str, lang: str, addresses: dict | None = None) -> list:
     """One Reminder per responsible unit (alphabetical; measures without one last), for the report `what` is
     ("rapport for 2026", "sluttrapport"); `addresses` maps a unit to an e-mail address where the data has one."""
-    if missing.empty:
-        return []
-    missing = missing.assign(
-        _unit=missing["responsible"].fillna("").astype(str), _title=in_language(missing, "title", lang)
-    )
-    units = sorted(missing["_unit"].unique(), key=lambda u: (u == "", u.casefold()))
+    units: dict[str, list[tuple[str, str]]] = {}
+    titles = in_language(missing, "title", lang) if not missing.empty else []
+    for unit, measure_id, title in zip(missing["responsible"], missing["id"], titles, strict=True):
+        units.setdefault("" if pd.isna(unit) else str(unit), []).append((str(measure_id), str(title)))
     found = []
-    for unit in units:
-        rows = missing[missing["_unit"] == unit].sort_values("id")
+    for unit in sorted(units, key=lambda u: (u == "", u.casefold())):
+        rows = sorted(units[unit])
         name = unit or t("reminders.no_unit", lang)
         subject = t("reminders.subject", lang, what=what, sender=sender)
-        items = "\n".join(
-            f"- {title} ({measure_id})" for title, measure_id in zip(rows["_title"], rows["id"], strict=True)
-        )
+        items = "\n".join(f"- {title} ({measure_id})" for measure_id, title in rows)
         body = t("reminders.body", lang, unit=name, what=what, n=len(rows), items=items, sender=sender)
-        address = (addresses or {}).get(unit, "")
-        found.append(
-            Reminder(name, tuple(rows["id"]), tuple(rows["_title"]), subject, body, mailto(address, subject, body))
-        )
+        link = mailto((addresses or {}).get(unit, ""), subject, body)
+        found.append(Reminder(name, tuple(r[0] for r in rows), tuple(r[1] for r in rows), subject, body, link))
     return found
 
 

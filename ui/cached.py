@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import about, charts, demo, maps, partners, plan_frame, population, progress, ssb
+from analytics import about, charts, demo, followup, maps, partners, plan_frame, population, progress, ssb
 from analytics import bundle as bundle_module
 from analytics import store as store_module
 from analytics.checks import DataError
@@ -132,6 +132,19 @@ def plan(folder: Path, org_id: str, today: dt.date, example_data: bool = False):
     if example_data:
         measures = demo.with_example_indicators(measures, org_id, today)
     return plan_frame.from_measures(measures)
+
+
+def follow_up(reports, folder: Path, org_id: str, today: dt.date, lang: str, example_data: bool, stale_months: int):
+    """analytics.followup.follow_up of the organisation's plan, once per revision of `reports` and language."""
+    return _follow_up(reports, folder, org_id, today, lang, example_data, stale_months, reports.attrs.get("revision"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _follow_up(_reports, folder: Path, org_id: str, today: dt.date, lang: str, example: bool, stale: int, revision):
+    table = _measure_table(_reports, folder, org_id, today, stale, revision)
+    return followup.follow_up(
+        plan(folder, org_id, today, example), table, _reports, bundle(folder, org_id, today), today, lang
+    )
 
 
 def measure_changes(reports, folder: Path, org_id: str, today: dt.date, start: dt.datetime, end: dt.datetime):

@@ -112,6 +112,15 @@ def plan(ctx: Context) -> pd.DataFrame:
     return cached.plan(cached.data_dir(), ctx.bundle.id, ctx.today, demo.is_demo(os.environ))
 
 
+def follow_up(ctx: Context, reports: pd.DataFrame):
+    """The plan's follow-up (leadership sentence, period note, final report, reminders), once per revision of the
+    reports (analytics/followup.py)."""
+    example = demo.is_demo(os.environ)
+    return cached.follow_up(
+        reports, cached.data_dir(), ctx.bundle.id, ctx.today, ctx.lang, example, progress.STALE_MONTHS
+    )
+
+
 def slide_inputs(ctx: Context) -> slides.Inputs:
     """What the slides are built from, for the current organisation and language."""
     return slides.Inputs(

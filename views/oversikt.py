@@ -20,11 +20,11 @@ figures = overview.headline_figures(bundle, table, shell.population_named(ctx), 
 
 # 2/ The strategy and its headline figures
 st.title(strategy["title"] if strategy else organisation["name"])
-plan = shell.plan(ctx)
-followup.leadership(ctx, table, plan, reports)
+follow = shell.follow_up(ctx, reports)
+followup.leadership(follow)
 if strategy:
     st.markdown(overview.strategy_line(strategy, lang))
-    followup.period_note(ctx, plan, reports)
+    followup.period_note(follow)
 else:
     st.info(t("overview.no_strategy", lang))
 widgets.headline_figures(ctx, figures)

@@ -22,7 +22,8 @@ reports = shell.reports(ctx)
 table = shell.measure_table(ctx, reports)
 goal_labels = goal_area_names(bundle.goal_areas, lang)
 plan = shell.plan(ctx)
-followup.period_note(ctx, plan, reports)
+follow = shell.follow_up(ctx, reports)
+followup.period_note(follow)
 editing.sign_in(lang)
 if reports.empty:
     st.info(t("measures.empty", lang))
@@ -104,8 +105,8 @@ with changes_column:
     widgets.changes_since(ctx, reports, key="measures_since")
 
 # 5/ Who still has to report, and the plan as a Word document
-followup.reminder_block(ctx, plan, reports)
-followup.final_report(ctx, plan, reports)
+followup.reminder_block(ctx, follow)
+followup.final_report(ctx, follow)
 followup.word_download(ctx, plan)
 
 # 6/ Reporting (editors only) and Excel

@@ -8,7 +8,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, demo, indicator, periods, plan_pdf, plan_word, reminders
+from analytics import charts, demo, indicator, plan_pdf, plan_word
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, widgets
@@ -40,40 +40,34 @@ def indicator_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame, measure_id: 
     )
 
 
-def period_note(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+def period_note(follow) -> None:
     """Which period is current, or that the strategy is over and how many measures lack a final report."""
-    note = periods.period_note(ctx.bundle.organisation, plan, reports, ctx.today, ctx.lang)
-    if note:
-        (st.warning if periods.strategy_over(ctx.bundle.organisation, ctx.today) else st.info)(escape_markdown(note))
+    if follow.period_note:
+        (st.warning if follow.strategy_over else st.info)(escape_markdown(follow.period_note))
 
 
-def final_report(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+def final_report(ctx, follow) -> None:
     """Per målområde, each adopted measure's latest report and whether it closed it; the never reported too."""
     lang = ctx.lang
     with st.expander(t("periods.final_heading", lang), icon=":material/fact_check:"):
-        st.dataframe(periods.final_report(plan, reports, ctx.bundle.goal_areas, lang), hide_index=True, width="stretch")
+        st.dataframe(follow.final_report, hide_index=True, width="stretch")
         st.caption(t("periods.final_caption", lang))
 
 
-def reminder_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame) -> None:
+def reminder_block(ctx, follow) -> None:
     """Per responsible unit, the measures without a report, a reminder to copy and an «open as e-mail» link."""
-    lang, organisation = ctx.lang, ctx.bundle.organisation
+    lang = ctx.lang
     st.subheader(t("reminders.heading", lang), anchor=False)
-    final = periods.strategy_over(organisation, ctx.today)
-    year = None if final else ctx.today.year
-    what = t("reminders.what_final", lang) if final else t("reminders.what_year", lang, year=year)
-    missing = reminders.missing_reports(plan, reports, year)
-    if missing.empty:
-        st.caption(t("reminders.none", lang, what=what))
+    if not follow.missing:
+        st.caption(t("reminders.none", lang, what=follow.reminder_what))
         return
-    st.markdown(escape_markdown(t("reminders.intro", lang, n=len(missing), what=what)))
-    addresses = organisation.get("report_contacts") or {}
-    for number, reminder in enumerate(reminders.reminders(missing, what, organisation["name"], lang, addresses)):
+    st.markdown(escape_markdown(t("reminders.intro", lang, n=follow.missing, what=follow.reminder_what)))
+    for number, reminder in enumerate(follow.reminders):
         label = t("reminders.unit", lang, unit=reminder.unit, n=len(reminder.measure_ids))
         with st.expander(escape_markdown(label)):  # a unit's name is data: never markup
             st.code(reminder.body, language=None, wrap_lines=True)
             st.link_button(t("reminders.link", lang), reminder.link, icon=":material/mail:", key=f"reminder_{number}")
-            if not addresses.get(reminder.unit):
+            if reminder.link.startswith("mailto:?"):  # no recipient: the data has no address for the unit
                 st.caption(t("reminders.no_address", lang))
 
 
