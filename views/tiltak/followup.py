@@ -34,7 +34,8 @@ def indicator_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame, measure_id: 
         unit,
         t("indicator.title", lang, unit=unit),
     )
-    summary = f"{indicator.path_text(measure, lang)}. {indicator.position_text(measure, values, lang)}"
+    goal = f"{t('plan_word.goal', lang)}: {indicator.path_text(measure, lang)}."
+    summary = f"{goal} {indicator.position_text(measure, values, lang)}"
     widgets.chart(
         ctx, figure, summary, indicator.values_table(values, unit, lang), t("indicator.source", lang), key="indicator"
     )
