@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import overview, periods, plan_frame, reminders
+from analytics import indicator, overview, periods, plan_frame, reminders
 from analytics.i18n import t
 
 
@@ -23,6 +23,7 @@ class FollowUp:
     reminder_what: str  # «sluttrapport» once the strategy is over, else «rapport for <year>»
     missing: int  # adopted measures without that report
     reminders: tuple
+    indicators: pd.DataFrame  # every adopted measure with an indicator: goal, latest value, against the path
 
 
 def follow_up(
@@ -44,4 +45,5 @@ def follow_up(
         reminder_what=what,
         missing=len(missing),
         reminders=tuple(reminders.reminders(missing, what, organisation["name"], lang, addresses)),
+        indicators=indicator.overview_table(plan, reports, lang),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics import plan_frame
 from analytics.formatting import format_date, format_decimal, format_int
 from analytics.i18n import t
 from analytics.progress import expected_by_now, indicator_share
@@ -204,3 +205,26 @@ def _year_text(year, fallback_date) -> str:
         return str(int(year))
     date = _date(fallback_date)
     return format_date(date) if date else "–"
+
+
+def overview_table(plan: pd.DataFrame, reports: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every adopted measure with an indicator: its title, measurable goal, latest value and where that stands
+    against the path, in words (for Oversikt). Empty when no measure has an indicator."""
+    with_goal = plan_frame.adopted(plan)
+    with_goal = with_goal[with_goal["indicator_target"].notna() & with_goal["indicator_direction"].isin(DIRECTIONS)]
+    last = latest_values(reports).to_dict("index") if not reports.empty else {}
+    rows = []
+    for measure in with_goal.to_dict("records"):
+        value = last.get(measure["id"])
+        where = position_of(measure, value["value"], str(value["period"]), value["date"]) if value else Position("none")
+        unit = str(measure.get("indicator_unit") or "")
+        title = measure.get("title_en") if lang == "en" and measure.get("title_en") else measure["title_nb"]
+        rows.append(
+            {
+                t("measures.col.title", lang): title,
+                t("plan_word.goal", lang): path_text(measure, lang),
+                t("indicator.col.latest", lang): f"{quantity(where.value, unit)} ({where.period})" if value else "–",
+                t("indicator.col.position", lang): t(f"indicator.state.{where.state}", lang),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -118,3 +118,13 @@ def test_hostile_text_in_a_measure_stays_text_in_the_new_blocks(app_state, data_
     assert escape_markdown(f"{hostile}: 1 tiltak") in labels
     assert any(c.value.startswith(f"Hei, {hostile}\n") for c in at.code)
     assert not any("<img" in m.value for m in at.markdown)
+
+
+def test_oversikt_lists_the_measurable_goals_in_demo_mode_only(app_state, monkeypatch):
+    at = run("views/oversikt.py")
+    assert not [h for h in at.header if h.value == "Målbare mål"]  # the shipped measures have no indicator
+    monkeypatch.setenv("DASHBOARD_DEMO", "1")
+    at = run("views/oversikt.py")
+    assert [h.value for h in at.header if h.value == "Målbare mål"] == ["Målbare mål"]
+    table = [d.value for d in at.dataframe if "Mot linjen til målet" in d.value.columns][0]
+    assert len(table) > 0 and all("(eksempel)" in goal for goal in table["Målbart mål"])

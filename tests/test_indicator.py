@@ -157,3 +157,32 @@ def test_the_chart_without_a_path_still_shows_the_values():
     values = indicator.values_of(reports(("m1", "2025", 16.0, "2026-01-10")), "m1")
     fig = charts.indicator_path(values, None, 20.0, {"path": "P", "target": "M", "values": "V"}, "", "T")
     assert [trace.name for trace in fig.data] == ["V"]
+
+
+def test_the_overview_table_has_every_adopted_measure_with_an_indicator_and_where_it_stands():
+    from analytics import plan_frame
+
+    plan = plan_frame.from_measures(
+        pd.DataFrame(
+            [
+                measure(id="a", title_nb="A", title_en="").to_dict(),
+                measure(id="b", title_nb="B", title_en="B en").to_dict(),
+                measure(id="c", title_nb="C", title_en="", indicator_target=None, indicator_direction=None).to_dict(),
+                measure(id="d", title_nb="D", title_en="").to_dict(),
+            ]
+        ).assign(source="kilde")
+    )
+    plan.loc[plan["id"] == "d", "state"] = "utkast"
+    rows = reports(("a", "2025", 12.0, "2026-01-10"), ("b", "2025", 25.0, "2026-01-10"))
+    table = indicator.overview_table(plan, rows, "nb")
+    assert table.to_dict("list") == {
+        "Tiltak": ["A", "B"],
+        "Målbart mål": ["fra 10\u00a0deltakere (2020) til 20\u00a0deltakere (2030), økende"] * 2,
+        "Siste verdi": ["12\u00a0deltakere (2025)", "25\u00a0deltakere (2025)"],
+        "Mot linjen til målet": ["bak", "målet nådd"],
+    }
+    assert list(indicator.overview_table(plan, rows.iloc[0:0], "en")["Against the path to the target"]) == [
+        "not reported",
+        "not reported",
+    ]
+    assert indicator.overview_table(plan[plan["id"] == "c"], rows, "nb").empty

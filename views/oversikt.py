@@ -42,6 +42,8 @@ if not table.empty:
         st.header(t("measures.changed", lang), anchor=False)
         widgets.changes_since(ctx, reports, key="since")
 
+followup.indicators(ctx, follow)
+
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)
 widgets.view_links(lang)
