@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from analytics.bundle import load_bundle, load_sources
 from tests.conftest import TODAY
 from tests.e2e.conftest import ROOT, start_server, wait_until_rendered
+from tests.e2e.test_committee import WCAG
 from tests.e2e.test_reporting import choose, open_measures
 
 
@@ -93,3 +94,29 @@ def test_in_demo_mode_a_measure_with_an_example_indicator_shows_its_chart(
     expect(chart).to_have_count(1, timeout=30_000)
     expect(page.get_by_text(word, exact=False).first).to_be_visible()
     assert outside_requests == []
+
+
+@pytest.mark.parametrize("view", ["", "tiltak"])
+def test_the_follow_up_blocks_in_demo_mode_have_no_serious_accessibility_violation(page, demo_server, axe_script, view):
+    page.goto(f"{demo_server}/{view}")
+    wait_until_rendered(page)
+    page.get_by_text("Programmet kjører uten internett.").wait_for(state="attached")
+    if view == "tiltak":  # the blocks that are closed by default are looked at open
+        page.locator("summary").filter(has_text="Rådmannen").click()
+        page.locator("summary").filter(has_text="Sluttrapport per målområde").click()
+        choose(page, "measure", "FNs bærekraftsmål og klimamålene i handlingsplanen")
+        expect(page.locator(".js-plotly-plot").filter(has_text="(eksempel)")).to_have_count(1, timeout=30_000)
+        wait_until_rendered(page)  # elements of a run in progress are faded, which axe would read as low contrast
+    else:
+        expect(page.get_by_role("heading", name="Målbare mål")).to_have_count(1)
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        }""",
+        WCAG,
+    )
+    assert violations == []
