@@ -221,10 +221,10 @@ def overview_table(plan: pd.DataFrame, reports: pd.DataFrame, lang: str) -> pd.D
         title = measure.get("title_en") if lang == "en" and measure.get("title_en") else measure["title_nb"]
         rows.append(
             {
-                t("measures.col.title", lang): title,
-                t("plan_word.goal", lang): path_text(measure, lang),
-                t("indicator.col.latest", lang): f"{quantity(where.value, unit)} ({where.period})" if value else "–",
+                t("measures.col.title", lang): title,  # the verdict first: it is what a narrow screen shows
                 t("indicator.col.position", lang): t(f"indicator.state.{where.state}", lang),
+                t("indicator.col.latest", lang): f"{quantity(where.value, unit)} ({where.period})" if value else "–",
+                t("plan_word.goal", lang): path_text(measure, lang),
             }
         )
     return pd.DataFrame(rows)

@@ -177,9 +177,9 @@ def test_the_overview_table_has_every_adopted_measure_with_an_indicator_and_wher
     table = indicator.overview_table(plan, rows, "nb")
     assert table.to_dict("list") == {
         "Tiltak": ["A", "B"],
-        "Målbart mål": ["fra 10\u00a0deltakere (2020) til 20\u00a0deltakere (2030), økende"] * 2,
-        "Siste verdi": ["12\u00a0deltakere (2025)", "25\u00a0deltakere (2025)"],
         "Mot linjen til målet": ["bak", "målet nådd"],
+        "Siste verdi": ["12\u00a0deltakere (2025)", "25\u00a0deltakere (2025)"],
+        "Målbart mål": ["fra 10\u00a0deltakere (2020) til 20\u00a0deltakere (2030), økende"] * 2,
     }
     assert list(indicator.overview_table(plan, rows.iloc[0:0], "en")["Against the path to the target"]) == [
         "not reported",
