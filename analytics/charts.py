@@ -294,6 +294,50 @@ def measure_history(history: pd.DataFrame, status_labels: dict, title: str) -> g
     return base_layout(fig, title, height=320)
 
 
+def indicator_path(
+    values: pd.DataFrame, path: tuple | None, target: float, labels: dict, unit: str, title: str
+) -> go.Figure:
+    """A measure's indicator: the straight path from baseline to target (dashed), the target as a line, and every
+    reported value as a point at its period's end. `path` is ((baseline date, baseline), (due date, target)) or
+    None; `labels` names "path", "target" and "values" in the chosen language."""
+    fig = go.Figure()
+    suffix = f"\u00a0{unit}" if unit else ""
+    if path is not None:
+        (start, baseline), (end, goal) = path
+        fig.add_trace(
+            go.Scatter(
+                x=[start, end],
+                y=[baseline, goal],
+                mode="lines+markers",
+                name=labels["path"],
+                line={"color": palette.OKABE_ITO["blue"], "width": 2, "dash": "dash"},
+                marker={"size": 10, "symbol": ["circle-open", "star"], "color": palette.OKABE_ITO["blue"]},
+                hovertemplate=f"%{{x|%d.%m.%Y}}: %{{y:,.1f}}{suffix}<extra>{labels['path']}</extra>",
+            )
+        )
+    fig.add_hline(
+        y=target,
+        line={"color": palette.OKABE_ITO["bluish_green"], "width": 1.5, "dash": "dot"},
+        annotation_text=labels["target"],
+        annotation_position="top left",
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=list(values["date"]),
+            y=values["value"],
+            mode="lines+markers",
+            name=labels["values"],
+            line={"color": "#595959", "width": 1},
+            marker={"size": 13, "color": palette.OKABE_ITO["vermillion"], "line": {"width": 1, "color": "#333"}},
+            customdata=values["period"],
+            hovertemplate=f"%{{customdata}}: %{{y:,.1f}}{suffix}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title=unit or None)
+    fig.update_xaxes(title=None, tickformat="%d.%m.%Y")  # values stand at their period's end, not at a year tick
+    return base_layout(fig, title, height=340)
+
+
 def status_bars(
     rolled: pd.DataFrame, goal_labels: dict, goal_colours: dict, status_labels: dict, title: str
 ) -> go.Figure:

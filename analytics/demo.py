@@ -106,3 +106,48 @@ def fill(store: Store, measures_by_organisation: Mapping[str, pd.DataFrame], tod
 def labelled(text: str, environ: Mapping[str, str], lang: str = "nb") -> str:
     """`text` with "(Eksempeldata)" / "(Example data)" after it in demo mode, else unchanged (slide and file titles)."""
     return f"{text} ({t('app.demo_label', lang)})" if is_demo(environ) else text
+
+
+# Fictional indicators for some measures, only in demo mode, so that the indicator chart can be shown. The unit
+# says it is an example; nothing of this is written to data/ or to a real database.
+EXAMPLE_UNITS = {
+    "opp": ("deltakere (eksempel)", "prosjekter (eksempel)"),
+    "ned": ("dager saksbehandling (eksempel)",),
+}
+INDICATOR_COLUMNS = (
+    "indicator_unit",
+    "indicator_baseline",
+    "indicator_target",
+    "indicator_direction",
+    "indicator_baseline_year",
+    "indicator_target_year",
+)
+
+
+def with_example_indicators(measures: pd.DataFrame, organisation: str, today: dt.date, seed: int = SEED):
+    """The measures with a fictional indicator (unit marked «eksempel») on about half of those without one; the
+    same for the same seed, organisation, measure and year."""
+    measures = measures.copy()
+    for column in ("indicator_baseline_year", "indicator_target_year"):
+        if column not in measures:
+            measures[column] = pd.Series(pd.NA, index=measures.index, dtype="Int64")
+    measures["indicator_unit"] = measures["indicator_unit"].astype(object)
+    measures["indicator_direction"] = measures["indicator_direction"].astype(object)
+    for index, measure_id in zip(measures.index, measures["id"], strict=True):
+        rng = random.Random(f"{seed}/{organisation}/{measure_id}/indicator")
+        if pd.notna(measures.at[index, "indicator_target"]) or rng.random() < 0.5:
+            continue
+        direction = "ned" if rng.random() < 0.25 else "opp"
+        baseline = float(rng.randint(20, 60) if direction == "ned" else rng.randint(2, 12))
+        change = float(rng.randint(5, 20))
+        values = {
+            "indicator_unit": rng.choice(EXAMPLE_UNITS[direction]),
+            "indicator_baseline": baseline,
+            "indicator_target": baseline - change if direction == "ned" else baseline + change,
+            "indicator_direction": direction,
+            "indicator_baseline_year": today.year - 3,
+            "indicator_target_year": today.year + 1,
+        }
+        for column, value in values.items():
+            measures.at[index, column] = value
+    return measures

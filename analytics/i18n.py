@@ -649,6 +649,148 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The PowerPoint file was not made: the charts could not be drawn ({error}). PowerPoint needs Chromium on the "
         "server (apt-get install chromium) to draw the charts. The HTML report works without it.",
     ),
+    # the plan followed up: indicators, plan periods, reminders, the Word export (issue 15)
+    "indicator.heading": ("Indikator for ett tiltak", "Indicator of one measure"),
+    "indicator.title": ("Indikator: {unit}", "Indicator: {unit}"),
+    "indicator.path": ("Rett linje fra utgangsverdi til mål", "Straight path from baseline to target"),
+    "indicator.target": ("Mål", "Target"),
+    "indicator.values": ("Rapportert verdi", "Reported value"),
+    "indicator.none_set": (
+        "{title} har ingen målbar indikator i planen.",
+        "{title} has no measurable indicator in the plan.",
+    ),
+    "indicator.none": ("Ingen indikatorverdi er rapportert ennå.", "No indicator value has been reported yet."),
+    "indicator.direction.opp": ("økende", "increasing"),
+    "indicator.direction.ned": ("minkende", "decreasing"),
+    "indicator.no_baseline": ("utgangsverdi ikke oppgitt", "baseline not given"),
+    "indicator.goal": (
+        "fra {baseline} ({baseline_year}) til {target} ({target_year}), {direction}",
+        "from {baseline} ({baseline_year}) to {target} ({target_year}), {direction}",
+    ),
+    "indicator.position.reached": (
+        "Siste verdi, {value} ({period}), har nådd målet på {target}.",
+        "The latest value, {value} ({period}), has reached the target of {target}.",
+    ),
+    "indicator.position.ahead": (
+        "Siste verdi, {value} ({period}), ligger foran den rette linjen mot målet (linjen ventet {expected}).",
+        "The latest value, {value} ({period}), is ahead of the straight path to the target (the path expected "
+        "{expected}).",
+    ),
+    "indicator.position.on_path": (
+        "Siste verdi, {value} ({period}), ligger på den rette linjen mot målet (linjen ventet {expected}).",
+        "The latest value, {value} ({period}), is on the straight path to the target (the path expected {expected}).",
+    ),
+    "indicator.position.behind": (
+        "Siste verdi, {value} ({period}), ligger bak den rette linjen mot målet (linjen ventet {expected}; "
+        "målet er {target}, {direction}).",
+        "The latest value, {value} ({period}), is behind the straight path to the target (the path expected "
+        "{expected}; the target is {target}, {direction}).",
+    ),
+    "indicator.position.no_path": (
+        "Siste verdi er {value} ({period}); målet er {target}. Uten år eller datoer for utgangsverdi og mål kan "
+        "den ikke sammenlignes med en linje.",
+        "The latest value is {value} ({period}); the target is {target}. Without years or dates for baseline and "
+        "target it cannot be compared with a path.",
+    ),
+    "indicator.col.period": ("Periode", "Period"),
+    "indicator.col.latest": ("Siste verdi", "Latest value"),
+    "indicator.col.position": ("Mot linjen til målet", "Against the path to the target"),
+    "indicator.state.none": ("ikke rapportert", "not reported"),
+    "indicator.state.no_path": ("uten linje (mangler år)", "no path (years missing)"),
+    "indicator.state.reached": ("målet nådd", "target reached"),
+    "indicator.state.ahead": ("foran", "ahead"),
+    "indicator.state.on_path": ("på linjen", "on the path"),
+    "indicator.state.behind": ("bak", "behind"),
+    "indicator.overview": ("Målbare mål", "Measurable goals"),
+    "indicator.col.value": ("Verdi", "Value"),
+    "indicator.source": (
+        "Kilde: statusrapportene i dashbordet; mål og utgangsverdi fra planen.",
+        "Source: the status reports in the dashboard; target and baseline from the plan.",
+    ),
+    "periods.current": (
+        "Gjeldende planperiode: {name} ({start}–{end}).",
+        "Current plan period: {name} ({start}–{end}).",
+    ),
+    "periods.strategy_current": ("Strategiperioden er {start}–{end}.", "The strategy period is {start}–{end}."),
+    "periods.strategy_open": ("Strategien gjelder fra {start}.", "The strategy applies from {start}."),
+    "periods.strategy_over": ("Strategiperioden {start}–{end} er over.", "The strategy period {start}–{end} is over."),
+    "periods.no_final_report": ("{n} tiltak har ingen sluttrapport.", "{n} measures have no final report."),
+    "periods.final_heading": ("Sluttrapport per målområde", "Final report per goal area"),
+    "periods.final_caption": (
+        "Siste rapport for hvert vedtatte tiltak. En sluttrapport er en rapport som melder tiltaket fullført eller "
+        "avbrutt; «ikke rapportert» betyr at tiltaket aldri er rapportert.",
+        "The latest report of every adopted measure. A final report is one that reports the measure done or "
+        'cancelled; "not reported" means the measure was never reported.',
+    ),
+    "periods.col.last_period": ("Siste periode", "Latest period"),
+    "periods.col.final": ("Sluttrapport", "Final report"),
+    "reminders.heading": ("Hvem mangler rapport", "Who still has to report"),
+    "reminders.what_year": ("rapport for {year}", "report for {year}"),
+    "reminders.what_final": ("sluttrapport", "final report"),
+    "reminders.intro": (
+        "{n} vedtatte tiltak mangler {what}, fordelt på ansvarlig enhet. Teksten kan kopieres, eller åpnes som "
+        "e-post i ditt eget e-postprogram.",
+        "{n} adopted measures lack a {what}, by responsible unit. Copy the text, or open it as an e-mail in your "
+        "own mail program.",
+    ),
+    "reminders.none": ("Alle vedtatte tiltak har {what}.", "Every adopted measure has a {what}."),
+    "reminders.unit": ("{unit}: {n} tiltak", "{unit}: {n} measures"),
+    "reminders.no_unit": ("Uten ansvarlig enhet", "Without a responsible unit"),
+    "reminders.link": ("Åpne som e-post", "Open as e-mail"),
+    "reminders.no_address": (
+        "Dataene har ingen e-postadresse for enheten; fyll inn mottaker selv.",
+        "The data has no e-mail address for the unit; fill in the recipient yourself.",
+    ),
+    "reminders.subject": ("Påminnelse: {what} – {sender}", "Reminder: {what} – {sender}"),
+    "reminders.body": (
+        "Hei, {unit}\n\nFølgende {n} tiltak mangler {what}:\n{items}\n\nRapporter i dashbordet under Tiltak, eller "
+        "fyll ut Excel-malen der og send den tilbake.\n\nHilsen\n{sender}",
+        "Hello, {unit}\n\nThe following {n} measures lack a {what}:\n{items}\n\nPlease report in the dashboard "
+        "under Measures, or fill in the Excel template there and send it back.\n\nRegards\n{sender}",
+    ),
+    "overview.leadership": (
+        "Av {total} tiltak er {on_track} i rute, {behind} bak planen, {late} forsinket etter frist og {unreported} "
+        "ikke rapportert.",
+        "Of {total} measures: {on_track} on track, {behind} behind plan, {late} past their due date and "
+        "{unreported} not reported.",
+    ),
+    "overview.leadership_other": ("{n} er ikke startet eller avbrutt.", "Not started or cancelled: {n}."),
+    "overview.leadership_latest": ("Siste rapport: {date}.", "Latest report: {date}."),
+    "overview.leadership_no_report": ("Ingen rapporter ennå.", "No reports yet."),
+    "plan_word.download": ("Last ned handlingsplanen (Word)", "Download the action plan (Word)"),
+    "plan_word.heading": ("Handlingsplanen som dokument", "The action plan as a document"),
+    "plan_word.caption": (
+        "De vedtatte tiltakene per målområde, med målbart mål, ansvarlig, frist og vedtak, klar for et saksframlegg.",
+        "The adopted measures per goal area, with measurable goal, owner, due date and decision, ready for a case "
+        "document.",
+    ),
+    "plan_word.title": ("Handlingsplan: {name}", "Action plan: {name}"),
+    "plan_word.data_date": ("Dataene per {date}.", "The data as of {date}."),
+    "plan_word.made": ("Laget {date}.", "Made {date}."),
+    "plan_word.example_data": (
+        "Eksempeldata: indikatorene og rapportene i denne demoen er oppdiktet.",
+        "Example data: the indicators and reports in this demo are made up.",
+    ),
+    "plan_word.goal": ("Målbart mål", "Measurable goal"),
+    "plan_word.no_goal": ("Ikke fastsatt (ingen indikator i planen)", "Not set (no indicator in the plan)"),
+    "plan_word.plan_period": ("Planperiode", "Plan period"),
+    "plan_word.decision": ("Vedtak", "Decision"),
+    "plan_word.rests_on": ("Bygger på: {source}", "Rests on: {source}"),
+    "plan_word.none": ("Ikke oppgitt", "Not given"),
+    "plan_word.empty": ("Planen har ingen vedtatte tiltak.", "The plan has no adopted measures."),
+    "plan_word.file": ("handlingsplan", "action-plan"),
+    "plan_pdf.make": ("Lag PDF av handlingsplanen", "Make a PDF of the action plan"),
+    "plan_pdf.making": ("Lager PDF …", "Making the PDF …"),
+    "plan_pdf.download": ("Last ned handlingsplanen (PDF)", "Download the action plan (PDF)"),
+    "plan_pdf.no_chromium": (
+        "PDF-en ble ikke laget: den krever Chromium på serveren (apt-get install chromium). Word-filen virker uten.",
+        "The PDF was not made: it needs Chromium on the server (apt-get install chromium). The Word file works "
+        "without it.",
+    ),
+    "plan_pdf.failed": (
+        "PDF-en ble ikke laget: Chromium på serveren kunne ikke skrive den ut. Word-filen virker uten.",
+        "The PDF was not made: Chromium on the server could not print it. The Word file works without it.",
+    ),
 }
 
 # The Utforsk view keeps its strings in its own module (one block, so that views merge cleanly).

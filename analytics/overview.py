@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics import indicator
 from analytics.bundle import OWN
 from analytics.formatting import format_date, format_int, format_percent
 from analytics.i18n import in_language, t
@@ -114,3 +115,52 @@ def latest_share(organisation: dict, population: pd.DataFrame) -> pd.Series | No
     if not regions or population.empty:
         return None
     return latest(population, regions[0].key, "andel_innvandrerbakgrunn")
+
+
+def leadership_counts(table: pd.DataFrame, reports: pd.DataFrame) -> dict[str, int]:
+    """Each measure in exactly one bucket: late (past due, not done), unreported, behind (forsinket, behind the
+    expected progress, or its indicator behind the path), on track (i rute or fullført), other (ikke startet,
+    avbrutt). `table` is progress.with_flags(latest(...))."""
+    late = table["late"].astype(bool)
+    unreported = (table["status"] == NOT_REPORTED) & ~late
+    indicator_behind = _indicators_behind(table, reports)
+    slow = (table["status"] == "forsinket") | table["behind_plan"].astype(bool) | indicator_behind
+    behind = slow & ~late & ~unreported
+    on_track = table["status"].isin(("i_rute", "fullfort")) & ~late & ~unreported & ~behind
+    other = ~(late | unreported | behind | on_track)
+    buckets = {"on_track": on_track, "behind": behind, "late": late, "unreported": unreported, "other": other}
+    return {name: int(mask.sum()) for name, mask in buckets.items()}
+
+
+def leadership_sentence(table: pd.DataFrame, reports: pd.DataFrame, lang: str) -> str:
+    """One sentence a director reads in ten seconds: on track, behind, late, unreported, and the latest report's
+    date ("Av 11 tiltak er 3 i rute, 2 bak planen, 1 forsinket etter frist og 5 ikke rapportert. …")."""
+    if table.empty:
+        return ""
+    counts = {key: format_int(value) for key, value in leadership_counts(table, reports).items()}
+    sentence = t("overview.leadership", lang, total=format_int(len(table)), **counts)
+    if counts["other"] != "0":
+        sentence += " " + t("overview.leadership_other", lang, n=counts["other"])
+    if reports.empty:
+        return f"{sentence} {t('overview.leadership_no_report', lang)}"
+    last = pd.to_datetime(reports["reported_at"], utc=True).max().date()
+    return f"{sentence} {t('overview.leadership_latest', lang, date=format_date(last))}"
+
+
+INDICATOR_FIELDS = ["id", "indicator_baseline", "indicator_target", "indicator_direction", "start", "due"]
+
+
+def _indicators_behind(table: pd.DataFrame, reports: pd.DataFrame) -> pd.Series:
+    """True for the measures whose latest indicator value is behind the path (only those with values are looked at)."""
+    behind = pd.Series(False, index=table.index)
+    if reports.empty:
+        return behind
+    last = indicator.latest_values(reports)[["period", "date", "value"]].to_dict("index")
+    candidates = table[table["id"].isin(last.keys()) & table["indicator_target"].notna()]
+    fields = [c for c in (*INDICATOR_FIELDS, "indicator_baseline_year", "indicator_target_year") if c in table]
+    for index, measure in zip(candidates.index, candidates[fields].to_dict("records"), strict=True):
+        if indicator.has_indicator(measure):
+            value = last[measure["id"]]
+            where = indicator.position_of(measure, value["value"], str(value["period"]), value["date"])
+            behind[index] = where.state == "behind"
+    return behind

@@ -118,19 +118,26 @@ def _missing(value) -> bool:
 
 
 def from_measures(measures: pd.DataFrame) -> pd.DataFrame:
-    """The shipped measures as a plan frame: adopted (they rest on their source), revision 0, nothing changed."""
+    """The shipped measures as a plan frame: adopted (they rest on their source), revision 0, nothing changed. A
+    column the measures already carry (e.g. the demo's example indicator years) is kept."""
     frame = measures.copy()
-    frame["description_en"] = ""
-    frame["indicator_baseline_year"] = pd.array([None] * len(frame), dtype="Int64")
-    frame["indicator_target_year"] = pd.array([None] * len(frame), dtype="Int64")
-    frame["state"] = "vedtatt"
-    frame["decision_organ"] = ""
-    frame["decision_date"] = pd.NaT
-    frame["decision_case"] = ""
-    frame["decision_source"] = frame["source"].fillna("")
-    frame["revision"] = 0
-    frame["changed_by"] = ""
-    frame["changed_at"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns, UTC]")
+    size, index = len(frame), frame.index
+    defaults = {
+        "description_en": lambda: "",
+        "indicator_baseline_year": lambda: pd.array([None] * size, dtype="Int64"),
+        "indicator_target_year": lambda: pd.array([None] * size, dtype="Int64"),
+        "state": lambda: "vedtatt",
+        "decision_organ": lambda: "",
+        "decision_date": lambda: pd.NaT,
+        "decision_case": lambda: "",
+        "decision_source": lambda: frame["source"].fillna(""),
+        "revision": lambda: 0,
+        "changed_by": lambda: "",
+        "changed_at": lambda: pd.Series(pd.NaT, index=index, dtype="datetime64[ns, UTC]"),
+    }
+    for column, default in defaults.items():
+        if column not in frame:
+            frame[column] = default()
     return frame[list(PLAN_COLUMNS)]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, overview, palette, partners, population, population_tables, progress
+from analytics import charts, overview, palette, partners, periods, plan_frame, population, population_tables, progress
 from analytics import networks as nw
 from analytics.bundle import AGREEMENT_TYPES, Bundle
 from analytics.formatting import format_date
@@ -122,7 +122,8 @@ def _measure_table(inputs: Inputs) -> pd.DataFrame:
 def _overview(inputs: Inputs) -> Slide:
     bundle, lang = inputs.bundle, inputs.lang
     strategy = bundle.organisation.get("strategy") or {}
-    figures = overview.headline_figures(bundle, _measure_table(inputs), inputs.population, lang)
+    measures = _measure_table(inputs)
+    figures = overview.headline_figures(bundle, measures, inputs.population, lang)
     names = nw.goal_area_names(bundle.goal_areas, lang)
     table = pd.DataFrame(
         {
@@ -135,13 +136,26 @@ def _overview(inputs: Inputs) -> Slide:
         id="oversikt",
         title=strategy.get("title") or bundle.organisation["name"],
         subtitle=_subtitle(inputs),
-        summary=overview.strategy_line(strategy, lang) if strategy else "",
+        summary=_overview_summary(inputs, measures),
         source_line=source_line(inputs.sources, sources or [strategy.get("source", "")], lang),
         date=inputs.today,
         table=table,
         metrics=tuple((f.label, f.value) for f in figures),
         data_as_of=f"{sources_dated(inputs.sources, sources, lang)}; {reports_dated(inputs.reports, lang)}",
     )
+
+
+def _overview_summary(inputs: Inputs, table: pd.DataFrame) -> str:
+    """The strategy line, the leadership sentence and the plan-period note (that the strategy is over, if it is)."""
+    organisation, lang = inputs.bundle.organisation, inputs.lang
+    strategy = organisation.get("strategy") or {}
+    plan = plan_frame.from_measures(inputs.bundle.measures)
+    parts = [
+        overview.strategy_line(strategy, lang) if strategy else "",
+        overview.leadership_sentence(table, inputs.reports, lang),
+        periods.period_note(organisation, plan, inputs.reports, inputs.today, lang) if strategy else "",
+    ]
+    return " ".join(part for part in parts if part)
 
 
 def _partners(inputs: Inputs) -> Slide:

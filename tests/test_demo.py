@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -100,3 +101,18 @@ def test_with_the_switch_every_view_shows_the_banner(app_state, monkeypatch, tmp
         assert not any("Ingen rapporter ennå" in info.value for info in at.info)
         statuses = set(at.dataframe[0].value["Status"])
         assert len(statuses) > 2  # the example reports are what the table shows
+
+
+def test_example_indicators_are_fictional_labelled_and_only_on_a_copy(measures):
+    shipped = measures["trondheim"]
+    before = shipped.copy()
+    given = demo.with_example_indicators(shipped, "trondheim", TODAY)
+    pd.testing.assert_frame_equal(shipped, before)  # the bundle's frame is not touched
+    with_indicator = given[given["indicator_target"].notna()]
+    assert 0 < len(with_indicator) < len(given)
+    assert all(unit.endswith("(eksempel)") for unit in with_indicator["indicator_unit"])
+    assert set(with_indicator["indicator_direction"]) <= {"opp", "ned"}
+    assert (with_indicator["indicator_baseline_year"] < with_indicator["indicator_target_year"]).all()
+    pd.testing.assert_frame_equal(given, demo.with_example_indicators(shipped, "trondheim", TODAY))
+    values = [r.indicator_value for _, r in demo.example_reports({"trondheim": given}, TODAY)]
+    assert any(v is not None for v in values)  # the example reports carry values for the chart

@@ -197,3 +197,12 @@ def test_the_real_slides_make_a_report_and_a_deck_with_every_chart(sources, chro
     assert len(deck.slides) == 6
     pictures = [sum(shape.shape_type == 13 for shape in slide.shapes) for slide in deck.slides]
     assert pictures == [0, 0, 1, 1, 1, 1]
+
+
+def test_the_overview_slide_says_where_the_plan_stands_and_that_the_strategy_is_over(sources):
+    slide = slides.build("oversikt", inputs(sources, "trondheim"))
+    assert slide.summary == (
+        "Vedtatt av Bystyret 29.08.2019 (sak 87/19, arkivsak 19/8286). Periode 2019–2022. "
+        "Av 13 tiltak er 0 i rute, 0 bak planen, 0 forsinket etter frist og 13 ikke rapportert. Ingen rapporter ennå. "
+        "Strategiperioden 2019–2022 er over. 13 tiltak har ingen sluttrapport."
+    )

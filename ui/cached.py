@@ -25,6 +25,7 @@ from analytics import (
     demo,
     excel,
     explore,
+    followup,
     maps,
     partners,
     population,
@@ -95,7 +96,11 @@ def store(url: str, example_data: bool, folder: Path):
     organisations in `folder`."""
     opened = store_module.Store(url)
     if example_data:
-        demo.fill(opened, _all_measures(folder), dt.date.today())
+        today = dt.date.today()
+        measures = {
+            org: demo.with_example_indicators(found, org, today) for org, found in _all_measures(folder).items()
+        }
+        demo.fill(opened, measures, today)
     return opened
 
 
@@ -133,6 +138,18 @@ def measure_table(reports, folder: Path, org_id: str, today: dt.date, stale_mont
 def _measure_table(_reports, folder: Path, org_id: str, today: dt.date, stale_months: int, revision):
     measures = bundle(folder, org_id, today).measures
     return progress.with_flags(progress.latest(measures, _reports), today, stale_months)
+
+
+def follow_up(reports, plan_frame, table, folder: Path, org_id: str, today: dt.date, lang: str):
+    """analytics.followup.follow_up of the effective plan and its measure table, once per revision of the reports
+    and the plan, and language."""
+    key = (reports.attrs.get("revision"), plan_frame.attrs.get("plan_key"))
+    return _follow_up(reports, plan_frame, table, folder, org_id, today, lang, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _follow_up(_reports, _plan, _table, folder: Path, org_id: str, today: dt.date, lang: str, key):
+    return followup.follow_up(_plan, _table, _reports, bundle(folder, org_id, today), today, lang)
 
 
 def measure_changes(reports, folder: Path, org_id: str, today: dt.date, start: dt.datetime, end: dt.datetime):
@@ -260,14 +277,19 @@ def _plan_revisions(_database, url: str, organisation: str, key: tuple[int, int]
     return frame
 
 
-def plan(revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool):
-    """plan.effective_plan of the shipped measures and `revisions` (from plan_revisions), once per revision."""
-    return _plan(revisions, folder, org_id, today, include_drafts, revisions.attrs.get("plan_key"))
+def plan(revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool, example_data: bool = False):
+    """plan.effective_plan of the shipped measures and `revisions` (from plan_revisions), once per revision; in demo
+    mode the shipped measures carry the fictional example indicators the demo reports have values for."""
+    key = (revisions.attrs.get("plan_key"), example_data)
+    return _plan(revisions, folder, org_id, today, include_drafts, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _plan(_revisions, folder: Path, org_id: str, today: dt.date, include_drafts: bool, plan_key):
-    frame = plan_module.effective_plan(bundle(folder, org_id, today).measures, _revisions, include_drafts)
+    measures = bundle(folder, org_id, today).measures
+    if plan_key[1]:  # example data
+        measures = demo.with_example_indicators(measures, org_id, today)
+    frame = plan_module.effective_plan(measures, _revisions, include_drafts)
     frame.attrs["plan_key"] = (plan_key, include_drafts)
     return frame
 

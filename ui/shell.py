@@ -121,6 +121,14 @@ def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
     return cached.plan_measure_table(reports, plan(ctx), ctx.today, progress.STALE_MONTHS)
 
 
+def follow_up(ctx: Context, reports: pd.DataFrame):
+    """The plan's follow-up (leadership sentence, period note, final report, reminders), once per revision of the
+    reports and the plan (analytics/followup.py)."""
+    plan_frame = plan(ctx)
+    table = measure_table(ctx, reports)
+    return cached.follow_up(reports, plan_frame, table, ctx.settings.data_dir, ctx.bundle.id, ctx.today, ctx.lang)
+
+
 def slide_inputs(ctx: Context) -> slides.Inputs:
     """What the slides are built from, for the current organisation and language."""
     return slides.Inputs(
@@ -171,4 +179,7 @@ def plan(ctx: Context) -> pd.DataFrame:
     """The effective handlingsplan (plan.effective_plan): the shipped measures with the app's revisions on top;
     drafts only for a signed-in user. Every view that shows measures takes them from here."""
     signed_in = editing.current_editor() is not None
-    return cached.plan(plan_revisions(ctx), ctx.settings.data_dir, ctx.bundle.id, ctx.today, signed_in)
+    settings = ctx.settings
+    return cached.plan(
+        plan_revisions(ctx), settings.data_dir, ctx.bundle.id, ctx.today, signed_in, settings.example_data
+    )

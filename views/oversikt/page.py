@@ -7,7 +7,7 @@ from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
 from ui import shell, widgets
-from views.oversikt import blocks
+from views.oversikt import blocks, followup
 
 # 1/ Data
 ctx = shell.context()
@@ -20,8 +20,11 @@ figures = overview.headline_figures(bundle, table, shell.population_named(ctx), 
 
 # 2/ The strategy and its headline figures
 st.title(strategy["title"] if strategy else organisation["name"])
+follow = shell.follow_up(ctx, reports)
+followup.leadership(follow)
 if strategy:
     st.markdown(overview.strategy_line(strategy, lang))
+    followup.period_note(follow)
 else:
     st.info(t("overview.no_strategy", lang))
 blocks.show_headline_figures(ctx, figures)
@@ -38,6 +41,8 @@ if not table.empty:
     with changes_column:
         st.header(t("measures.changed", lang), anchor=False)
         widgets.changes_since(ctx, reports, key="since")
+
+followup.indicators(ctx, follow)
 
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)

@@ -9,7 +9,7 @@ from analytics.i18n import t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
-from views.tiltak import blocks
+from views.tiltak import blocks, followup
 from views.tiltak import plan as plan_blocks
 
 # 1/ Data
@@ -26,6 +26,8 @@ if measures.empty:
 reports = shell.reports(ctx)
 table = shell.measure_table(ctx, reports)
 goal_labels = goal_area_names(bundle.goal_areas, lang)
+follow = shell.follow_up(ctx, reports)
+followup.period_note(follow)
 editing.sign_in(lang, ctx.settings)
 if reports.empty:
     st.info(t("measures.empty", lang))
@@ -101,6 +103,7 @@ with history_column:
             t("measures.source_reports", lang),
             expanded=True,  # the reports' comments are read here, so the table stays open
         )
+    followup.indicator_block(ctx, measures, reports, chosen)
 with changes_column:
     st.subheader(t("measures.changed", lang))
     widgets.changes_since(ctx, reports, key="measures_since")
@@ -113,7 +116,12 @@ plan_blocks.intro(ctx, measures)
 plan_blocks.editor(ctx, store, measures, goal_labels)
 plan_blocks.excel_tools(ctx, store, measures)
 
-# 6/ Reporting (editors only) and Excel
+# 6/ Who still has to report, and the plan as a Word document
+followup.reminder_block(ctx, follow)
+followup.final_report(ctx, follow)
+followup.word_download(ctx, measures)
+
+# 7/ Reporting (editors only) and Excel
 blocks.excel_files(ctx, measures, goal_labels, reports)
 editor = editing.current_editor()
 if editor:
