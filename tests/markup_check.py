@@ -57,3 +57,8 @@ def markup_left(value: str) -> list[str]:
     if _GFM_URL.search(shown) or _GFM_EMAIL.search(shown):
         problems.append("autolinked URL or e-mail")
     return problems
+
+
+def shown(value: str) -> str:
+    """The text a reader sees of `value` as Markdown: backslash escapes and the zero-width joiners removed."""
+    return "".join(c for c, _ in _unescaped(str(value))).replace("\u200d", "")
