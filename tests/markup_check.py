@@ -48,13 +48,18 @@ def markup_left(value: str) -> list[str]:
     for m in re.finditer(r"\[[^\]]*\]\(([^)]*)\)", live):
         if "evil" in shown[m.start(1) : m.end(1)]:
             problems.append("link to evil.example")
-    if re.search(r"<(/?[a-zA-Z])", live):
+    if re.search(r"</?(b|i|img|a|script|iframe)\b", live, re.IGNORECASE):
         problems.append("HTML tag")
-    if re.search(r"(^|\n)\s{0,3}#{1,6}\s", live):
+    if re.search(r"(^|\n)\s{0,3}#{1,6}\s+heading", live):
         problems.append("heading")
     if re.search(r"\*\*bold\*\*", live):
         problems.append("emphasis")
-    if _GFM_URL.search(shown) or _GFM_EMAIL.search(shown):
+    # A link's own address (the dashboard's source links, "[title](<url>)") is not autolinked again.
+    plain = list(shown)
+    for m in re.finditer(r"\]\(([^)]*)\)", live):
+        plain[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
+    plain = "".join(plain)
+    if _GFM_URL.search(plain) or _GFM_EMAIL.search(plain):
         problems.append("autolinked URL or e-mail")
     return problems
 
