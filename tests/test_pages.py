@@ -146,10 +146,10 @@ def test_a_network_profile_marks_a_description_the_dashboard_wrote():
 )
 def test_oversikt_shows_the_strategys_own_statements_with_their_source(org, heading, words):
     at = run_page(PAGES[0], "nb", org)
-    assert heading in [h.value for h in at.subheader]
+    assert heading in [shown(h.value) for h in at.subheader]
     assert any(words in t.value for t in at.text)
     if org == "kuopio":
-        assert "3 aktive (egen slutning) · 2 med status ikke oppgitt" in [c.value for c in at.caption]
+        assert "3 aktive (egen slutning) · 2 med status ikke oppgitt" in [shown(c.value) for c in at.caption]
 
 
 def test_every_chart_and_table_on_the_map_page_has_a_source_line():
