@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 NBSP = "\u00a0"
 
@@ -70,6 +71,18 @@ PLOTLY_SEPARATORS = "," + NBSP
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&")
 
 
+# Streamlit's Markdown (remark-gfm) turns a bare "https://…", "www.…" or "name@host.no" into a link even when
+# every punctuation mark is escaped; a zero-width joiner before "://", between "www" and "." and before "@"
+# breaks each pattern and shows nothing.
+ZWJ = "\u200d"
+_AUTOLINK = re.compile(r"(?=://)|(?i:(?<=www))(?=\.)|(?=@)")
+
+
 def escape_markdown(text: str) -> str:
-    """Text from a data file made inert for st.markdown: no links, images, HTML, emoji codes or LaTeX."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+    """Text from a data file made inert for st.markdown: no links (bare URLs too), images, HTML, emoji codes
+    or LaTeX; rendered, it shows the exact input text."""
+    unlinked = _AUTOLINK.sub(ZWJ, str(text))
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in unlinked)
+
+
+literal = escape_markdown

@@ -8,13 +8,16 @@ import pytest
 
 from analytics.formatting import (
     NBSP,
+    ZWJ,
     escape_markdown,
     format_change,
     format_date,
     format_decimal,
     format_int,
     format_percent,
+    literal,
 )
+from tests.markup_check import HOSTILE, _unescaped, markup_left
 
 
 @pytest.mark.parametrize(
@@ -73,3 +76,16 @@ def test_escape_markdown_leaves_no_markup(hostile):
 )
 def test_format_change_signs_the_change_and_its_percentage(value, percent, expected):
     assert format_change(value, percent) == expected
+
+
+@pytest.mark.parametrize("hostile", HOSTILE + ["See https://x.no and www.x.no", "mailto:ond@x.no", "WWW.X.NO"])
+def test_escape_markdown_leaves_no_link_image_html_heading_or_emphasis(hostile):
+    assert markup_left(hostile)  # the checker sees the raw text as markup …
+    assert markup_left(escape_markdown(hostile)) == []  # … and nothing once escaped
+
+
+@pytest.mark.parametrize("text", HOSTILE + ["Vedtatt 12.03.2024: 1 200 kr (15 %) – «sitat» *", "a\\b"])
+def test_escape_markdown_shows_the_exact_text(text):
+    shown = "".join(c for c, _ in _unescaped(escape_markdown(text))).replace(ZWJ, "")
+    assert shown == text
+    assert literal is escape_markdown

@@ -10,6 +10,7 @@ import pytest
 from analytics import population, ssb
 from analytics.formatting import escape_markdown
 from tests.conftest import DATA
+from tests.markup_check import shown
 from tests.test_pages import elements, plotly_values, run_page
 
 PAGE = "views/befolkning/page.py"
@@ -36,7 +37,7 @@ def test_trondheim_share_chart_breaks_at_missing_years_and_every_chart_has_a_sou
     assert norway[2014] is None or math.isnan(norway[2014])  # a gap, not a line across it
     assert traces["Hele landet"]["connectgaps"] is False
     assert "15,3\u00a0%" in plotly_values(traces["Trondheim"]["text"])
-    captions = [c.value for c in at.caption]
+    captions = [shown(c.value) for c in at.caption]
     assert sum(c.startswith(("Kilde:", "Kilder:")) for c in captions) >= len(charts(at))
     assert any(escape_markdown("Trondheim 15,3\u00a0% (2018)") in m.value for m in at.markdown)  # the summary
 
@@ -80,7 +81,7 @@ def test_kuopio_shows_its_figures_only_with_their_definition(lang):
     at = run_page(PAGE, lang=lang, org="kuopio")
     assert not at.exception and not at.error
     assert [m.value for m in at.metric] == ["3\u00a0103", "4\u00a0685", "7,1\u00a0%"]
-    warning = at.warning[0].value
+    warning = shown(at.warning[0].value)
     assert ("ikke samme mål" in warning) if lang == "nb" else ("not the same measure" in warning)
     assert not charts(at)  # never drawn on an axis next to immigrant background
     assert not [b for b in at.button if b.key == "pop_refresh"]
@@ -97,7 +98,7 @@ def test_the_refresh_button_fetches_and_the_view_then_shows_ssb_figures(fake_ssb
     at.button(key="pop_refresh").click().run()
     assert not at.exception and not at.error
     assert ssb.snapshot_path(app_state, "trondheim").exists()
-    captions = [c.value for c in at.caption]
+    captions = [shown(c.value) for c in at.caption]
     assert any(c.startswith("Hentet fra SSB, tabell 09817") and "11.03.2025 kl. 07.00 UTC" in c for c in captions)
     assert any(s.value.startswith("Oppdatert:") for s in at.success)
     assert at.button(key="pop_refresh").label == "Oppdater fra SSB"
@@ -111,7 +112,7 @@ def test_a_failed_refresh_shows_the_message_and_keeps_the_figures(fake_ssb, monk
     before = charts(at)[0]["data"]
     at.button(key="pop_refresh").click().run()
     (error,) = at.error
-    assert "HTTP 503" in error.value and "Tallene er ikke oppdatert" in error.value
+    assert "HTTP 503" in shown(error.value) and "Tallene er ikke oppdatert" in shown(error.value)
     assert charts(at)[0]["data"] == before
     assert not ssb.snapshot_path(app_state, "trondheim").exists()
 
@@ -121,7 +122,7 @@ def test_a_broken_fetched_file_falls_back_to_the_shipped_figures(app_state):
     path.parent.mkdir(parents=True)
     path.write_text("region,year\nx,1\n", encoding="utf-8")
     at = run_page(PAGE)
-    assert any("kan ikke brukes" in w.value and population.FILE in w.value for w in at.warning)
+    assert any("kan ikke brukes" in shown(w.value) and population.FILE in shown(w.value) for w in at.warning)
     assert charts(at)[0]["layout"]["title"]["text"] == "Andel av befolkningen med innvandrerbakgrunn"
 
 
@@ -138,7 +139,7 @@ def test_a_fetched_file_with_a_bad_value_gives_a_clear_message_and_the_shipped_f
     path.write_text("\n".join([",".join(header), *(",".join(r.values()) for r in rows)]) + "\n", encoding="utf-8")
     at = run_page(PAGE)
     assert not at.exception
-    (warning,) = [w.value for w in at.warning if "kan ikke brukes" in w.value]
+    (warning,) = [shown(w.value) for w in at.warning if "kan ikke brukes" in w.value]
     assert f"ssb/trondheim/{population.FILE}, rad 3, kolonne «{column}»" in warning and bad in warning
     assert str(app_state) not in warning
     assert charts(at)[0]["layout"]["title"]["text"] == "Andel av befolkningen med innvandrerbakgrunn"

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from analytics import auth, demo
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.store import sqlite_url
 from ui import cached
@@ -83,7 +84,7 @@ def sign_in(lang: str, settings: Settings) -> None:
     name = current_editor()
     if name:
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.caption(t("measures.signed_in", lang, name=name))
+        left.caption(t("measures.signed_in", lang, name=escape_markdown(name)))
         if right.button(t("measures.sign_out", lang), key="sign_out"):
             st.session_state.pop("editor", None)
             st.session_state.pop("editor_role", None)

@@ -13,6 +13,7 @@ import streamlit as st
 from analytics import progress, slides
 from analytics.bundle import Bundle
 from analytics.checks import DataError
+from analytics.formatting import escape_markdown
 from analytics.i18n import LANGUAGES, t
 from analytics.provenance import source_line
 from analytics.store import StoreError
@@ -111,7 +112,7 @@ def reports(ctx: Context) -> pd.DataFrame:
     try:
         return cached.reports(editing.report_store(ctx.settings), ctx.bundle.id)
     except StoreError as err:
-        st.error(str(err))
+        st.error(escape_markdown(str(err)))
         st.stop()
 
 
@@ -145,13 +146,13 @@ def slide_inputs(ctx: Context) -> slides.Inputs:
 
 def stop_with(err: DataError, lang: str):
     """Show a data error as a message (never a stack trace) and stop the page."""
-    st.error(f"{t('app.data_error', lang)}\n\n{err}")
+    st.error(f"{t('app.data_error', lang)}\n\n{escape_markdown(str(err))}")
     st.stop()
 
 
 def caption_source(ctx: Context, source_ids) -> None:
     """The source line under a chart or table."""
-    st.caption(source_line(ctx.sources, source_ids, ctx.lang))
+    st.caption(escape_markdown(source_line(ctx.sources, source_ids, ctx.lang)))
 
 
 # Less empty space above the title, so that a view fits a projector's 16:9 screen. No data text inside.
@@ -171,7 +172,7 @@ def plan_revisions(ctx: Context) -> pd.DataFrame:
     try:
         return cached.plan_revisions(editing.report_store(ctx.settings), ctx.bundle.id)
     except StoreError as err:
-        st.error(str(err))
+        st.error(escape_markdown(str(err)))
         st.stop()
 
 

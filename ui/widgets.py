@@ -30,8 +30,8 @@ def table_with_csv(ctx, table: pd.DataFrame, sources, raw: pd.DataFrame, file_na
     height = options.get("height") or full_height(table)
     st.dataframe(table, hide_index=True, width="stretch", height=height)
     if options.get("note"):
-        st.caption(options["note"])
-    st.caption(source_line(ctx.sources, sources, ctx.lang))
+        st.caption(escape_markdown(options["note"]))
+    st.caption(escape_markdown(source_line(ctx.sources, sources, ctx.lang)))
     st.download_button(
         t("download_csv", ctx.lang),
         lambda: csv_for_excel(raw),
@@ -57,7 +57,7 @@ def chart(
         st.caption(escape_markdown(note))
     with st.expander(t("chart.data", ctx.lang), icon=":material/table:", expanded=expanded):
         st.dataframe(data, hide_index=True, width="stretch")
-    st.caption(sources if isinstance(sources, str) else source_line(ctx.sources, sources, ctx.lang))
+    st.caption(escape_markdown(sources if isinstance(sources, str) else source_line(ctx.sources, sources, ctx.lang)))
 
 
 def fact_list(facts: list[tuple[str, str]], heading: str, empty: str) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import population, population_tables, ssb
-from analytics.formatting import format_int, format_percent, format_timestamp
+from analytics.formatting import escape_markdown, format_int, format_percent, format_timestamp
 from analytics.i18n import in_language, t
 from analytics.jsonstat import SsbError
 from analytics.provenance import source_line
@@ -17,7 +17,12 @@ from ui.widgets import full_height
 def region_choice(regions: list[str], names: dict, key: str, lang: str) -> str:
     """The region a section shows, picked in a row of radio buttons and kept in the link under `key`."""
     return st.radio(
-        t("pop.region", lang), regions, format_func=names.get, horizontal=True, key=key, bind="query-params"
+        t("pop.region", lang),
+        regions,
+        format_func=lambda region: escape_markdown(names.get(region, region)),
+        horizontal=True,
+        key=key,
+        bind="query-params",
     )
 
 
@@ -26,14 +31,14 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
     lang, bundle = ctx.lang, ctx.bundle
     can_fetch = bool(ssb.configured_regions(bundle.organisation))
     if warning:
-        st.warning(f"{t('pop.fetched_broken', lang)}\n\n{warning}")
+        st.warning(f"{t('pop.fetched_broken', lang)}\n\n{escape_markdown(warning)}")
     info = population.fetch_info(figures)
     if info:
         st.caption(
             t(
                 "pop.fetched",
                 lang,
-                tables=", ".join(info["tables"]),
+                tables=escape_markdown(", ".join(info["tables"])),
                 fetched=format_timestamp(info["fetched"]),
                 updated=format_timestamp(info["updated"]),
             )
@@ -45,7 +50,7 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
         st.success(done)
     if not can_fetch:
         if not figures.empty:
-            st.caption(t("pop.no_ssb", lang, org=bundle.organisation["name"]))
+            st.caption(t("pop.no_ssb", lang, org=escape_markdown(bundle.organisation["name"])))
         return
     if st.button(t("pop.refresh_again" if info else "pop.refresh", lang), icon=":material/sync:", key="pop_refresh"):
         with st.spinner(t("pop.refreshing", lang)):
@@ -58,7 +63,7 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
                     timeout=ctx.settings.ssb_timeout,
                 )
             except SsbError as err:
-                st.error(f"{err}\n\n{t('pop.refresh_failed', lang)}")
+                st.error(f"{escape_markdown(str(err))}\n\n{t('pop.refresh_failed', lang)}")
                 return
         message = t("pop.refreshed", lang, rows=format_int(result.rows), first=result.years[0], last=result.years[1])
         st.session_state["pop_refresh_message"] = message
@@ -69,7 +74,7 @@ def show_partner_backgrounds(ctx, backgrounds: pd.DataFrame, region_name: str, y
     """Residents with a background from each twin city's country, and the way to the map."""
     lang = ctx.lang
     st.subheader(t("pop.partners", lang))
-    st.markdown(t("pop.partners_intro", lang, region=region_name, year=year))
+    st.markdown(t("pop.partners_intro", lang, region=escape_markdown(region_name), year=year))
     ordered = backgrounds.sort_values(["value", "partner"], ascending=[False, True], na_position="last")
     table = pd.DataFrame(
         {
@@ -80,7 +85,7 @@ def show_partner_backgrounds(ctx, backgrounds: pd.DataFrame, region_name: str, y
     )
     st.dataframe(table, hide_index=True, width=760, height=full_height(table))
     if backgrounds["source"].notna().any():
-        st.caption(source_line(ctx.sources, backgrounds["source"].dropna(), lang))
+        st.caption(escape_markdown(source_line(ctx.sources, backgrounds["source"].dropna(), lang)))
     st.page_link(navigation.PARTNERS.script, label=t("pop.partners_link", lang), icon=navigation.PARTNERS.icon)
 
 
@@ -92,12 +97,12 @@ def population_cards(ctx, rows: pd.DataFrame) -> None:
     for i, card in enumerate(cards):
         with columns[i % 3]:
             st.metric(
-                f"{t(f'measure.{card.measure}', lang)}, {card.region_name} {card.year}",
+                f"{t(f'measure.{card.measure}', lang)}, {escape_markdown(f'{card.region_name} {card.year}')}",
                 population_tables.value_text(card.value, card.unit, card.status),
             )
             if card.share is not None:
                 st.caption(t("pop.share_of_population", lang, share=format_percent(card.share)))
             note = in_language(vars(card), "note", lang)
             if isinstance(note, str):
-                st.caption(note)
-            st.caption(source_line(ctx.sources, card.sources, lang))
+                st.caption(escape_markdown(note))
+            st.caption(escape_markdown(source_line(ctx.sources, card.sources, lang)))

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import population as pop
 from analytics import population_tables
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
-from analytics.formatting import format_int
+from analytics.formatting import escape_markdown, format_int
 from analytics.i18n import t
 from ui import cached, shell, widgets
 from views.befolkning import blocks
@@ -21,7 +21,7 @@ st.title(t("pop.title", lang))
 figures, warning = shell.population(ctx)
 blocks.population_status(ctx, figures, warning)
 if figures.empty:
-    st.info(t("pop.none", lang, org=org))
+    st.info(t("pop.none", lang, org=escape_markdown(org)))
     st.stop()
 view = cached.population_view(
     ctx.settings.data_dir, ctx.settings.state_dir, bundle.id, ctx.today, lang
@@ -81,7 +81,7 @@ if with_countries:
         )
     with right:
         if len(years) < 2:
-            st.info(t("pop.change_one_year", lang, region=names[region]))
+            st.info(t("pop.change_one_year", lang, region=escape_markdown(names[region])))
         else:
             from_column, to_column = st.columns(2)
             first = from_column.selectbox(

@@ -36,7 +36,7 @@ def show_network_profile(ctx, network_id: str) -> None:
     """One network's profile (data text escaped) with its sources."""
     lang = ctx.lang
     profile = networks.network_profile(ctx.bundle, ctx.sources, network_id, lang)
-    st.subheader(profile.name, anchor=False)
+    st.subheader(escape_markdown(profile.name), anchor=False)
     st.text(profile.description)
     rows = [
         (t("col.goal_areas", lang), "; ".join(profile.goal_areas) or "–"),
@@ -60,7 +60,7 @@ def network_comparison(ctx) -> None:
         try:
             other = cached.bundle(ctx.settings.data_dir, org_id, ctx.today)
         except DataError as err:
-            st.warning(f"{name}: {err}")
+            st.warning(escape_markdown(f"{name}: {err}"))
             continue
         if not other.networks.empty:
             others[org_id] = other
@@ -82,5 +82,5 @@ def network_comparison(ctx) -> None:
     st.markdown(escape_markdown(networks.comparison_summary(comparison, first, second, lang)))
     st.dataframe(networks.comparison_table(comparison, first, second, lang), hide_index=True, width="stretch")
     sources = [*bundle.networks["source"], *other.networks["source"], "egen-klassifisering"]
-    st.caption(source_line(ctx.sources, sources, lang))
+    st.caption(escape_markdown(source_line(ctx.sources, sources, lang)))
     st.caption(t("networks.own_classification", lang))

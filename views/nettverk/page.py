@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import networks as nw
 from analytics.charts import count_bars, coverage_dots, scope_bars
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, shell, widgets
 from views.nettverk import blocks
@@ -14,7 +15,7 @@ lang, bundle = ctx.lang, ctx.bundle
 org = bundle.organisation["name"]
 st.title(t("networks.title", lang))
 if bundle.networks.empty:
-    st.info(t("networks.none", lang, org=org))
+    st.info(t("networks.none", lang, org=escape_markdown(org)))
     st.stop()
 labels = nw.goal_labels(bundle.goal_areas, lang)
 per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal_areas)
@@ -24,14 +25,14 @@ sources_of_links = [*bundle.network_goal_areas["source"]] or [*bundle.networks["
 
 # 2/ Coverage: matrix, counts, gaps
 if bundle.goal_areas.empty:
-    st.info(t("networks.no_goal_areas", lang, org=org))
+    st.info(t("networks.no_goal_areas", lang, org=escape_markdown(org)))
 else:
     st.markdown(
         t(
             "networks.summary",
             lang,
             n=len(bundle.networks),
-            fewest=", ".join(fewest["label"]),
+            fewest=escape_markdown(", ".join(fewest["label"])),
             k=fewest["networks"].min(),
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.formatting import escape_markdown
 from analytics.provenance import source_line
 from ui import navigation
 
@@ -21,7 +22,7 @@ def show_headline_figures(ctx, figures: list) -> None:
     if not figures:
         return
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(figure.label, figure.value)
+        column.metric(escape_markdown(figure.label), figure.value)
         if figure.note:
-            column.caption(figure.note)
-    st.caption(source_line(ctx.sources, [s for figure in figures for s in figure.sources], ctx.lang))
+            column.caption(escape_markdown(figure.note))
+    st.caption(escape_markdown(source_line(ctx.sources, [s for figure in figures for s in figure.sources], ctx.lang)))

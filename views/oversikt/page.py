@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics import overview, plan, progress
+from analytics.formatting import escape_markdown
 from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
 from analytics.palette import goal_area_colour
@@ -19,11 +20,11 @@ table = shell.measure_table(ctx, reports)
 figures = overview.headline_figures(bundle, table, shell.population_named(ctx), lang)
 
 # 2/ The strategy and its headline figures
-st.title(strategy["title"] if strategy else organisation["name"])
+st.title(escape_markdown(strategy["title"] if strategy else organisation["name"]))
 follow = shell.follow_up(ctx, reports)
 followup.leadership(follow)
 if strategy:
-    st.markdown(overview.strategy_line(strategy, lang))
+    st.markdown(escape_markdown(overview.strategy_line(strategy, lang)))
     followup.period_note(follow)
 else:
     st.info(t("overview.no_strategy", lang))
@@ -53,7 +54,7 @@ if not bundle.goal_areas.empty:
     st.header(overview.term(organisation, "goal_areas", lang), anchor=False)
     names = in_language(bundle.goal_areas, "name", lang)
     for area, name in zip(bundle.goal_areas.itertuples(), names, strict=True):
-        with st.expander(f"{area.number} · {name}"):
+        with st.expander(escape_markdown(f"{area.number} · {name}")):
             st.markdown(
                 f'<div aria-hidden="true" style="height:6px;background:{goal_area_colour(area.number)}"></div>',
                 unsafe_allow_html=True,
@@ -68,6 +69,6 @@ if strategy and strategy.get("desired_results"):
     st.text("\n".join(f"• {result}" for result in strategy["desired_results"]))
     shell.caption_source(ctx, [strategy.get("desired_results_source") or strategy["source"]])
 for statement in overview.statements(strategy or {}, lang):  # the strategy's own words, literal, with the source
-    st.subheader(statement.heading, anchor=False)
+    st.subheader(escape_markdown(statement.heading), anchor=False)
     st.text(statement.text)
     shell.caption_source(ctx, [statement.source])

@@ -77,11 +77,11 @@ def slide_navigation(total: int, presenting: bool, lang: str) -> int:
 
 def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> None:
     """One slide: title, what it shows, headline figures, chart, summary, source line and date, its data."""
-    st.title(slide.title, anchor=False)
+    st.title(escape_markdown(slide.title), anchor=False)
     st.caption(f"{escape_markdown(slide.subtitle)} · {t('present.slide_of', lang, n=number, total=total)}")
     if slide.metrics:
         for column, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics, strict=True):
-            column.metric(label, value)
+            column.metric(escape_markdown(label), value)
     if slide.figure is not None:
         figure = charts.for_projector(slide.figure, 500 if presenting else 460)
         st.plotly_chart(figure, width="stretch", theme=None, config={"displaylogo": False}, key=f"slide_{slide.id}")

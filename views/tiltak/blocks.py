@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import excel
-from analytics.formatting import format_date, format_int
+from analytics.formatting import escape_markdown, format_date, format_int
 from analytics.i18n import t
 from analytics.store import REPORT_STATUSES, Report, StoreError
 from ui import cached
@@ -100,7 +100,7 @@ def report_upload(ctx, store, measures: pd.DataFrame, editor: str) -> None:
         st.error(
             t("measures.upload_errors", lang, n=upload.error_count)
             + "\n\n"
-            + "\n".join(f"- {e}" for e in upload.errors)
+            + "\n".join(f"- {escape_markdown(e)}" for e in upload.errors)
         )
         return
     if not upload.reports:
@@ -116,7 +116,7 @@ def report_upload(ctx, store, measures: pd.DataFrame, editor: str) -> None:
         try:
             written = store.add(upload.reports, batch=batch)
         except StoreError as err:
-            st.error(str(err))
+            st.error(escape_markdown(str(err)))
             return
         st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
         st.session_state["measures_upload_round"] = round_ + 1  # the saved file cannot be saved twice

@@ -19,7 +19,7 @@ st.title(t("measures.title", lang))
 measures = shell.plan(ctx)  # the effective handlingsplan: measures.csv with the app's revisions on top
 plan_revisions = shell.plan_revisions(ctx)
 if measures.empty:
-    st.info(t("measures.none", lang, org=bundle.organisation["name"]))
+    st.info(t("measures.none", lang, org=escape_markdown(bundle.organisation["name"])))
     editing.sign_in(lang, ctx.settings)
     plan_blocks.editor(ctx, editing.report_store(ctx.settings), measures, goal_area_names(bundle.goal_areas, lang))
     st.stop()

@@ -90,7 +90,9 @@ def editor(ctx, store, frame: pd.DataFrame, goal_labels: dict) -> None:
     if choice != NEW:
         who = rows.loc[choice, "changed_by"]
         st.caption(
-            t("plan.based_on", lang, revision=based_on, who=who) if based_on else t("plan.based_on_shipped", lang)
+            t("plan.based_on", lang, revision=based_on, who=escape_markdown(who))
+            if based_on
+            else t("plan.based_on_shipped", lang)
         )
     with st.form("plan_form", clear_on_submit=False, enter_to_submit=False):
         _form_fields(ctx, goal_labels, new=choice == NEW)
@@ -181,7 +183,7 @@ def _save(ctx, store, frame: pd.DataFrame, choice: str, based_on: int, current: 
         st.session_state["plan_conflict"] = (choice, conflict, content)
         return
     except StoreError as err:
-        st.error(str(err))
+        st.error(escape_markdown(str(err)))
         return
     st.session_state.pop("plan_conflict", None)
     title = escape_markdown(content["title_nb"])
@@ -288,7 +290,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
             st.error(t("plan.upload_conflict", lang, message=escape_markdown(str(conflict))))
             return
         except StoreError as err:
-            st.error(str(err))
+            st.error(escape_markdown(str(err)))
             return
         st.session_state["plan_upload_saved"] = t("plan.upload_saved", lang, n=written)
         st.session_state["plan_upload_round"] = round_ + 1

@@ -116,7 +116,7 @@ def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
 def source_caption(ctx, source_ids: list[str]) -> str:
     """The source line of the rows; status reports are named as such (they are not in sources.yml)."""
     named = [t(s, ctx.lang) if s == explore.REPORT_SOURCE else s for s in source_ids]
-    return source_line(ctx.sources, named, ctx.lang) if named else ""
+    return escape_markdown(source_line(ctx.sources, named, ctx.lang)) if named else ""
 
 
 def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: str) -> None:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics import explore
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import shell
 from views.utforsk import blocks
@@ -17,7 +18,7 @@ table = blocks.table_of(ctx, name)
 
 # 2/ Facets beside the rows they leave
 if table.frame.empty:
-    st.info(t("explore.empty_table", lang, org=ctx.bundle.organisation["name"]))
+    st.info(t("explore.empty_table", lang, org=escape_markdown(ctx.bundle.organisation["name"])))
 else:
     facets_column, rows_column = st.columns([1, 3], gap="medium")
     with facets_column:

@@ -88,7 +88,7 @@ def partner_profile(ctx, partner_id: str) -> None:
     """One partner's profile: facts, activity areas, sources, and any conflicting start years (data text escaped)."""
     lang = ctx.lang
     profile = partners.profile_of(ctx.bundle, ctx.sources, partner_id, lang)
-    st.subheader(profile.title, anchor=False)
+    st.subheader(escape_markdown(profile.title), anchor=False)
     columns = st.columns(4)
     columns[0].metric(t("partners.since", lang), str(profile.since))
     columns[1].metric(t("partners.type", lang), profile.type_label)

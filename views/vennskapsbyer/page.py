@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import maps, partners
 from analytics.charts import partnerships_over_time
+from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, shell, widgets
 from views.vennskapsbyer import blocks
@@ -15,7 +16,7 @@ ctx = shell.context()
 lang, bundle = ctx.lang, ctx.bundle
 st.title(t("partners.title", lang))
 if bundle.partners.empty:
-    st.info(t("partners.none", lang, org=bundle.organisation["name"]))
+    st.info(t("partners.none", lang, org=escape_markdown(bundle.organisation["name"])))
     st.stop()
 home = bundle.organisation["home"]
 all_partners = bundle.partners
