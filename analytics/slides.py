@@ -145,6 +145,12 @@ def _overview(inputs: Inputs) -> Slide:
     )
 
 
+def column_widths(table: pd.DataFrame, lang: str) -> dict[str, int]:
+    """Pixel widths for a slide's table: a narrow «Nr.», so that the names, not the numbers, get the room."""
+    number = t("col.number", lang)
+    return {number: 60} if number in table.columns else {}
+
+
 def _overview_summary(inputs: Inputs, table: pd.DataFrame) -> str:
     """The strategy line, the leadership sentence and the plan-period note (that the strategy is over, if it is)."""
     organisation, lang = inputs.bundle.organisation, inputs.lang
