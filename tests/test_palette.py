@@ -163,5 +163,5 @@ def test_sources_in_order_keeps_file_order_for_the_rest():
 
 def test_slide_tables_keep_the_number_column_narrow():
     table = pd.DataFrame({"Nr.": ["1"], "Målområde": ["Vennskapsbyer"]})
-    assert slides.column_widths(table, "nb") == {"Nr.": 60}
+    assert slides.column_widths(table, "nb") == {"Nr.": 60, "Målområde": 700}
     assert slides.column_widths(pd.DataFrame({"A": [1]}), "nb") == {}

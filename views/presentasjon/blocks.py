@@ -95,11 +95,12 @@ def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> N
     widths = {
         label: st.column_config.Column(width=width) for label, width in slides.column_widths(slide.table, lang).items()
     }
+    fit = "content" if widths else "stretch"  # set widths are kept only in a table as wide as its columns
     if slide.figure is None and not slide.table.empty:
-        st.dataframe(slide.table, hide_index=True, width="stretch", column_config=widths)
+        st.dataframe(slide.table, hide_index=True, width=fit, column_config=widths)
     elif not slide.table.empty:
         with st.expander(t("present.data", lang)):
-            st.dataframe(slide.table, hide_index=True, width="stretch", column_config=widths)
+            st.dataframe(slide.table, hide_index=True, width=fit, column_config=widths)
 
 
 def report_downloads(build_slides, ctx) -> None:
