@@ -119,7 +119,7 @@ def goal_area_tick(number: int, label: str) -> str:
 
 
 def scope_bars(mix: pd.DataFrame, goal_labels: dict, scope_labels: dict, title: str) -> go.Figure:
-    """Stacked horizontal bars: per målområde (its name marked in its colour), its networks by scope (greys)."""
+    """Stacked horizontal bars: per målområde (its name marked in its colour), its networks by scope (greys, each with its own pattern)."""
     ticks = {number: goal_area_tick(number, label) for number, label in goal_labels.items()}
     fig = go.Figure()
     for scope, rows in mix.groupby("scope", sort=False):
@@ -132,7 +132,12 @@ def scope_bars(mix: pd.DataFrame, goal_labels: dict, scope_labels: dict, title: 
                 marker={
                     "color": palette.SCOPE_COLOURS[scope],
                     "line": {"color": palette.SCOPE_OUTLINE, "width": 1},
-                    "pattern": {"shape": "/" if scope == "unknown" else "", "fgcolor": palette.DORMANT_GREY},
+                    "pattern": {
+                        "shape": palette.SCOPE_PATTERNS[scope],
+                        "fgcolor": palette.SCOPE_PATTERN_COLOURS[scope],
+                        "size": 7,
+                        "solidity": 0.35,
+                    },
                 },
                 hovertemplate="%{customdata}<br>%{fullData.name}: %{x}<extra></extra>",
                 customdata=rows["number"].map(goal_labels),
@@ -147,8 +152,9 @@ def scope_bars(mix: pd.DataFrame, goal_labels: dict, scope_labels: dict, title: 
 def share_over_time(series: pd.DataFrame, title: str) -> go.Figure:
     """Share of the population per region and year: a marker on every measured point, no line across a gap."""
     fig = go.Figure()
-    for i, (_, rows) in enumerate(series.groupby("region", sort=False)):
-        colour = palette.REGION_COLOURS[i % len(palette.REGION_COLOURS)]
+    colours = palette.region_colours(series["region"].drop_duplicates())
+    for i, (region, rows) in enumerate(series.groupby("region", sort=False)):
+        colour = colours[region]
         fig.add_trace(
             go.Scatter(
                 x=rows["year"].astype(int),
@@ -281,9 +287,10 @@ def measure_history(history: pd.DataFrame, status_labels: dict, title: str) -> g
             marker={
                 "size": 14,
                 "color": [palette.STATUS_COLOURS[s] for s in history["status"]],
-                "line": {"width": 1, "color": "#333"},
+                "symbol": [palette.STATUS_MARKERS[s] for s in history["status"]],
+                "line": {"width": 1.5, "color": "#333"},
             },
-            text=[status_labels[s] for s in history["status"]],
+            text=[f"{palette.STATUS_SYMBOLS[s]} {status_labels[s]}" for s in history["status"]],
             customdata=history["period"],
             hovertemplate="%{x|%d.%m.%Y}: %{y:.0f}\u00a0% (%{text}, periode %{customdata})<extra></extra>",
             showlegend=False,
@@ -358,8 +365,12 @@ def status_bars(
                 x=counts,
                 y=names,
                 orientation="h",
-                name=label,
-                marker={"color": palette.STATUS_COLOURS[status], "line": {"color": "#333", "width": 0.5}},
+                name=f"{palette.STATUS_SYMBOLS[status]} {label}",
+                marker={
+                    "color": palette.STATUS_COLOURS[status],
+                    "line": {"color": "#333", "width": 0.5},
+                    "pattern": {"shape": palette.STATUS_PATTERNS[status], "fgcolor": "#333", "fgopacity": 0.5},
+                },
                 text=[format_int(v) if v else "" for v in counts],
                 textposition="inside",
                 insidetextanchor="middle",

@@ -389,18 +389,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pop.year": ("År", "Year"),
     "pop.top_title": ("Største landbakgrunner, {region} {year}", "Largest country backgrounds, {region} {year}"),
     "pop.top_caption": (
-        "Viser landene kilden nevner ({n}), ikke alle land. Rød søyle: land med en vennskapsby.",
-        "Shows the countries the source names ({n}), not every country. Red bar: a country with a twin city.",
+        "Viser landene kilden nevner ({n}), ikke alle land. Mørkeblå søyle: land med en partnerby (vennskapsby, intensjonsavtale eller MoU).",
+        "Shows the countries the source names ({n}), not every country. Dark blue bar: a country with a partner city (twin city, letter of intent or MoU).",
     ),
     "pop.top_caption_of": (
-        "De {n} største av {total} landbakgrunner. Rød søyle: land med en vennskapsby.",
-        "The {n} largest of {total} country backgrounds. Red bar: a country with a twin city.",
+        "De {n} største av {total} landbakgrunner. Mørkeblå søyle: land med en partnerby (vennskapsby, intensjonsavtale eller MoU).",
+        "The {n} largest of {total} country backgrounds. Dark blue bar: a country with a partner city (twin city, letter of intent or MoU).",
     ),
     "pop.top_summary": (
         "Største landbakgrunner i {region} i {year}: {items}.",
         "Largest country backgrounds in {region} in {year}: {items}.",
     ),
-    "pop.top_partners": ("Vennskapsbyenes land: {items}.", "The twin cities' countries: {items}."),
+    "pop.top_partners": ("Partnerbyenes land: {items}.", "The partner cities' countries: {items}."),
     "pop.change_title": ("Endring {first}–{last}, {region}", "Change {first}–{last}, {region}"),
     "pop.from": ("Fra", "From"),
     "pop.to": ("Til", "To"),
@@ -423,14 +423,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pop.col.change": ("Endring", "Change"),
     "pop.col.change_percent": ("Endring i prosent", "Change in per cent"),
-    "pop.partners": ("Vennskapsbyenes land", "The twin cities' countries"),
+    "pop.partners": ("Partnerbyenes land", "The partner cities' countries"),
     "pop.partners_intro": (
-        "Innbyggere i {region} med bakgrunn fra landet til en vennskapsby, {year}. «–» betyr at landet ikke er blant tallene.",
-        "Residents of {region} with a background from a twin city's country, {year}. "
+        "Innbyggere i {region} med bakgrunn fra landet til en partnerby, {year}. «–» betyr at landet ikke er blant tallene.",
+        "Residents of {region} with a background from a partner city's country, {year}. "
         '"–" means the country is not among the figures.',
     ),
-    "pop.partners_link": ("Se vennskapsbyene på kartet", "See the twin cities on the map"),
-    "pop.col.partner": ("Vennskapsby", "Twin city"),
+    "pop.partners_link": ("Se partnerbyene på kartet", "See the partner cities on the map"),
+    "pop.col.partner": ("Partnerby", "Partner city"),
     "pop.col.residents": ("Innbyggere med bakgrunn derfra", "Residents with that background"),
     "pop.other_title": ("Andre mål (ikke innvandrerbakgrunn)", "Other measures (not immigrant background)"),
     "pop.other_warning": (

@@ -167,6 +167,12 @@ def comparison_table(comparison: pd.DataFrame, first_name: str, second_name: str
     )
 
 
+def comparison_widths(first_name: str, second_name: str, lang: str) -> dict[str, int]:
+    """Pixel widths for comparison_table: both organisations' columns the same width and fully on screen beside
+    the sidebar at 1400 px; longer lists are cut, the whole on hover."""
+    return {t("col.theme", lang): 200, t("col.who", lang): 190, first_name: 280, second_name: 280}
+
+
 def described(networks: pd.DataFrame, lang: str) -> pd.Series:
     """The networks' descriptions in `lang`, marked where the dashboard wrote the description itself."""
     texts = in_language(networks, "description", lang)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analytics.formatting import format_date, format_percent
 from analytics.i18n import in_language, t
+from analytics.palette import STATUS_SYMBOLS
 from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 DONE = ("fullfort", "avbrutt")
@@ -166,25 +167,42 @@ def display_table(table: pd.DataFrame, goal_labels: dict, lang: str, stale_month
     ]
     shown = pd.DataFrame(
         {
-            t("measures.col.id", lang): table["id"],
             t("measures.col.title", lang): titles,
-            t("measures.col.kind", lang): _translated(table["kind"], lambda k: t(f"kind.{k}", lang)),
-            t("measures.filter.goal_area", lang): table["goal_area_id"].map(lambda g: goal_labels.get(g, "")),
-            t("measures.col.status", lang): _translated(table["status"], lambda s: t(f"report_status.{s}", lang)),
+            t("measures.col.status", lang): _translated(
+                table["status"], lambda s: f"{STATUS_SYMBOLS.get(s, '')} {t(f'report_status.{s}', lang)}"
+            ),
             t("measures.col.progress", lang): pd.to_numeric(table["progress"], errors="coerce").astype(float),
+            t("measures.col.due", lang): _dates(table["due"]),
+            t("measures.col.responsible", lang): table["responsible"].fillna(""),
+            t("measures.col.flags", lang): flags if len(table) else [],
+            t("measures.filter.goal_area", lang): table["goal_area_id"].map(lambda g: goal_labels.get(g, "")),
+            t("measures.col.kind", lang): _translated(table["kind"], lambda k: t(f"kind.{k}", lang)),
             t("measures.col.expected", lang): table["expected"].map(
                 lambda v: format_percent(v, 0) if v is not None and pd.notna(v) else "–"
             ),
-            t("measures.col.due", lang): _dates(table["due"]),
             t("measures.col.reported", lang): _dates(table["reported_at"], utc=True),
-            t("measures.col.responsible", lang): table["responsible"].fillna(""),
-            t("measures.col.flags", lang): flags if len(table) else [],
         },
         index=table.index,
     )
     if "state" in table:  # the effective plan (analytics.plan): utkast, vedtatt, avsluttet, trukket
         shown[t("plan.col.state", lang)] = _translated(table["state"], lambda s: t(f"plan.state.{s}", lang))
+    shown[t("measures.col.id", lang)] = table["id"]  # a technical id: last, so that it never pushes Status off
     return shown
+
+
+def display_widths(lang: str) -> dict[str, int]:
+    """Column widths in pixels for display_table: title, status, progress, due date, responsible and flags fit
+    in the ~1000 px a 1400 px wide window leaves beside the sidebar; longer text is cut, the whole on hover."""
+    return {
+        t("measures.col.title", lang): 300,
+        t("measures.col.status", lang): 130,
+        t("measures.col.progress", lang): 110,
+        t("measures.col.due", lang): 95,
+        t("measures.col.responsible", lang): 150,
+        t("measures.col.flags", lang): 150,
+        t("measures.filter.goal_area", lang): 180,
+        t("measures.col.id", lang): 120,
+    }
 
 
 def history_summary(history: pd.DataFrame, lang: str) -> str:

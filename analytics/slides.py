@@ -145,6 +145,17 @@ def _overview(inputs: Inputs) -> Slide:
     )
 
 
+def column_widths(table: pd.DataFrame, lang: str) -> dict[str, int]:
+    """Pixel widths for a slide's table: a narrow «Nr.», so that the names, not the numbers, get the room."""
+    number = t("col.number", lang)
+    if number not in table.columns:
+        return {}
+    others = [c for c in table.columns if c != number]
+    # The table is drawn at the width of its columns (a stretched table shares the room out evenly, and «Nr.»
+    # took half); 760 px fits beside the sidebar at 1400 px as well as on the slide.
+    return {number: 60} | {column: 700 // len(others) for column in others}
+
+
 def _overview_summary(inputs: Inputs, table: pd.DataFrame) -> str:
     """The strategy line, the leadership sentence and the plan-period note (that the strategy is over, if it is)."""
     organisation, lang = inputs.bundle.organisation, inputs.lang

@@ -39,7 +39,7 @@ def test_the_scope_bars_mark_each_goal_area_in_its_colour_and_colour_scopes_with
     assert ticks == [f"<span style='color:{palette.goal_area_colour(n)}'>■</span> {LABELS[n]}" for n in (1, 2, 3)]
 
 
-@pytest.mark.parametrize(("number", "colour"), [(1, "#0072B2"), (5, "#D55E00"), (6, palette.DORMANT_GREY)])
+@pytest.mark.parametrize(("number", "colour"), [(1, "#0077BB"), (5, "#882255"), (6, palette.DORMANT_GREY)])
 def test_goal_area_colour_by_number(number, colour):
     assert palette.goal_area_colour(number) == colour
 

@@ -43,7 +43,7 @@ def test_without_editors_the_view_is_read_only_and_says_how_to_enable_editing(ap
     assert [w.key for w in at.text_input] == ["search"]  # no sign-in, no form: only the sidebar search
     assert "report_form" not in [form.id for form in at.get("form")]
     statuses = at.dataframe[0].value["Status"]
-    assert set(statuses) == {"ikke rapportert"} and len(statuses) == 13
+    assert set(statuses) == {"? ikke rapportert"} and len(statuses) == 13
 
 
 def _sign_in(at: AppTest, username: str, password: str) -> AppTest:
@@ -90,7 +90,7 @@ def test_an_editor_reports_and_the_view_shows_it_as_text(app_state):
     ]
     assert [s.value for s in at.success] == ["Rapporten er lagret."]
     table = at.dataframe[0].value.set_index("Id")
-    assert table.loc["vennskapsbyavtaler", "Status"] == "forsinket"
+    assert table.loc["vennskapsbyavtaler", "Status"] == "▲ forsinket"
     assert not any("<img" in m.value for m in at.markdown)  # the comment is only ever in tables (text)
 
 

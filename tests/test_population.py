@@ -272,14 +272,15 @@ COUNTRIES = figures(
             15,
             {"PL": "Kraków"},
             "Største landbakgrunner i By i 2012: Polen 1\u00a0536, Sverige 1\u00a0000, Irak 930. Viser landene kilden "
-            "nevner (4), ikke alle land. Rød søyle: land med en vennskapsby. Vennskapsbyenes land: Polen 1\u00a0536 "
+            "nevner (4), ikke alle land. Mørkeblå søyle: land med en partnerby (vennskapsby, intensjonsavtale eller "
+            "MoU). Partnerbyenes land: Polen 1\u00a0536 "
             "(Kraków).",
         ),
         (
             2,
             {"IQ": "Bagdad"},  # a twin city's country not among the bars drawn is not named
             "Største landbakgrunner i By i 2012: Polen 1\u00a0536, Sverige 1\u00a0000, Irak 930. De 2 største av 4 "
-            "landbakgrunner. Rød søyle: land med en vennskapsby.",
+            "landbakgrunner. Mørkeblå søyle: land med en partnerby (vennskapsby, intensjonsavtale eller MoU).",
         ),
     ],
 )
@@ -294,7 +295,7 @@ def test_countries_table_keeps_symbols_and_names_the_twin_cities():
     expected = {
         "Landbakgrunn": ["Polen", "Sverige", "Nauru"],
         "Personer": ["1\u00a0255", "1\u00a0044", ":"],
-        "Vennskapsby": ["Kraków", "Norrköping", ""],
+        "Partnerby": ["Kraków", "Norrköping", ""],
     }
     pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
 

@@ -55,7 +55,7 @@ def test_largest_backgrounds_highlight_partner_countries_and_the_partner_table()
     assert trace["y"][:3] == ["Polen", "Tyrkia", "Sverige"]
     assert "1\u00a0536  ← Kraków" in trace["text"]
     (table,) = [frame.value for frame in at.dataframe if "Innbyggere med bakgrunn derfra" in frame.value.columns]
-    residents = table.set_index("Vennskapsby")["Innbyggere med bakgrunn derfra"]
+    residents = table.set_index("Partnerby")["Innbyggere med bakgrunn derfra"]
     assert residents["Kraków"] == "1\u00a0536" and residents["Graz"] == "–"
 
 

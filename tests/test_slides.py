@@ -134,7 +134,7 @@ def test_the_measures_slide_counts_reports_per_status_and_goal_area(sources):
     assert slide.summary.startswith("13 tiltak: 1 i rute · 1 forsinket · 11 ikke rapportert.")
     row = slide.table.set_index("Målområde").loc["Vennskapsbyer"]
     assert (row["i rute"], row["ikke rapportert"]) == (1, 1)
-    assert {trace.name for trace in slide.figure.data} == {"i rute", "forsinket", "ikke rapportert"}
+    assert {trace.name for trace in slide.figure.data} == {"● i rute", "▲ forsinket", "? ikke rapportert"}
 
 
 def test_example_data_is_named_on_every_slide(sources):

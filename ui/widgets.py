@@ -93,7 +93,8 @@ def measure_rollup(ctx, rolled: pd.DataFrame, goal_labels: dict) -> None:
         st.markdown(
             f'<span role="img" aria-label="{t(f"measures.light.{row.light}", lang)}" style="display:inline-block;'
             f"width:1.4rem;height:1.4rem;border-radius:50%;background:{colour};border:1px solid #333;"
-            f'vertical-align:-0.35rem;margin-right:0.5rem"></span>'
+            f'vertical-align:-0.35rem;margin-right:0.25rem"></span>'
+            f'<span aria-hidden="true" style="margin-right:0.5rem">{palette.LIGHT_SYMBOLS[row.light]}</span>'
             f'<span aria-hidden="true" style="display:inline-block;width:0.8rem;height:1.1rem;margin-right:0.5rem;'
             f'vertical-align:-0.15rem;background:{area}"></span>**{escape_markdown(name)}** — {" · ".join(parts)}',
             unsafe_allow_html=True,

@@ -80,7 +80,15 @@ def network_comparison(ctx) -> None:
     first, second = bundle.organisation["name"], other.organisation["name"]
     comparison = networks.compare_by_theme(bundle.networks, other.networks)
     st.markdown(escape_markdown(networks.comparison_summary(comparison, first, second, lang)))
-    st.dataframe(networks.comparison_table(comparison, first, second, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        networks.comparison_table(comparison, first, second, lang),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            label: st.column_config.TextColumn(width=width)
+            for label, width in networks.comparison_widths(first, second, lang).items()
+        },
+    )
     sources = [*bundle.networks["source"], *other.networks["source"], "egen-klassifisering"]
     st.caption(escape_markdown(source_line(ctx.sources, sources, lang)))
     st.caption(t("networks.own_classification", lang))

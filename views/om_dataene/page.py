@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import partners
-from analytics.about import source_table
+from analytics.about import cited_sources, source_table, source_widths
 from analytics.i18n import t
 from ui import cached, shell, widgets
 from views.om_dataene import blocks
@@ -17,11 +17,16 @@ st.title(t("about.title", lang))
 st.markdown(t("about.intro", lang))
 st.header(t("about.sources", lang))
 st.dataframe(
-    source_table(ctx.sources, lang),
+    source_table(ctx.sources, lang, cited_sources(bundle)),
     hide_index=True,
     width="stretch",
     height=widgets.full_height(ctx.sources),
-    column_config={t("col.url", lang): st.column_config.LinkColumn(t("col.url", lang))},
+    column_config={label: st.column_config.Column(width=width) for label, width in source_widths(lang).items()}
+    | {
+        t("col.url", lang): st.column_config.LinkColumn(
+            t("col.url", lang), width=source_widths(lang)[t("col.url", lang)]
+        )
+    },
 )
 
 # 3/ Data notes

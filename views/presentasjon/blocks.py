@@ -22,6 +22,10 @@ PRESENTING_CSS = """<style>
 </style>"""
 
 
+# A slide is for the projector: no plotly toolbar (zoom, pan, download) over the chart.
+SLIDE_CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
+
 def presentation_mode(lang: str) -> bool:
     """The switch into full-screen presentation (kept in the link); hides the app's chrome while on."""
     presenting = st.toggle(t("present.mode", lang), key="present", bind="query-params")
@@ -84,15 +88,19 @@ def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> N
             column.metric(escape_markdown(label), value)
     if slide.figure is not None:
         figure = charts.for_projector(slide.figure, 500 if presenting else 460)
-        st.plotly_chart(figure, width="stretch", theme=None, config={"displaylogo": False}, key=f"slide_{slide.id}")
+        st.plotly_chart(figure, width="stretch", theme=None, config=SLIDE_CHART_CONFIG, key=f"slide_{slide.id}")
     if slide.summary:
         st.markdown(escape_markdown(slide.summary))
     st.caption(escape_markdown(f"{slide.source_line} · {slides.data_date_text(slide, lang)}"))
+    widths = {
+        label: st.column_config.Column(width=width) for label, width in slides.column_widths(slide.table, lang).items()
+    }
+    fit = "content" if widths else "stretch"  # set widths are kept only in a table as wide as its columns
     if slide.figure is None and not slide.table.empty:
-        st.dataframe(slide.table, hide_index=True, width="stretch")
+        st.dataframe(slide.table, hide_index=True, width=fit, column_config=widths)
     elif not slide.table.empty:
         with st.expander(t("present.data", lang)):
-            st.dataframe(slide.table, hide_index=True, width="stretch")
+            st.dataframe(slide.table, hide_index=True, width=fit, column_config=widths)
 
 
 def report_downloads(build_slides, ctx) -> None:

@@ -77,7 +77,13 @@ st.dataframe(
     width="stretch",
     height=widgets.full_height(shown),
     column_config={
-        t("measures.col.progress", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
+        **{label: st.column_config.Column(width=width) for label, width in progress.display_widths(lang).items()},
+        t("measures.col.progress", lang): st.column_config.ProgressColumn(
+            min_value=0,
+            max_value=100,
+            format="%.0f %%",
+            width=progress.display_widths(lang)[t("measures.col.progress", lang)],
+        ),
     },
 )
 shell.caption_source(ctx, plan.sources_of(measures, lang))
