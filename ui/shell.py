@@ -15,7 +15,7 @@ from analytics.bundle import Bundle
 from analytics.checks import DataError
 from analytics.i18n import LANGUAGES, t
 from analytics.provenance import source_line
-from analytics.store import StoreError
+from analytics.statuses import StoreError
 from ui import cached, editing
 from ui.settings import Settings
 
