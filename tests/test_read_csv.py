@@ -98,3 +98,14 @@ def test_the_shipped_files_are_found():
 def test_every_shipped_file_reads_the_same_both_ways(path):
     columns = COLUMNS[path.name]
     pd.testing.assert_frame_equal(checks.read_csv(path, columns), checks.read_csv_by_row(path, columns))
+
+
+@pytest.mark.parametrize("name", ["empty field", "bad year only, later row", "control char in an unknown column"])
+def test_a_table_pyarrow_can_read_is_checked_column_wise_not_row_by_row(tmp_path, monkeypatch, name):
+    path = tmp_path / population.FILE
+    path.write_text(BROKEN[name] if BROKEN[name].startswith("region") else HEADER + BROKEN[name])
+    monkeypatch.setattr(checks, "read_csv_by_row", lambda *args, **kwargs: pytest.fail("read row by row"))
+    with pytest.raises(DataError):
+        checks.read_csv(path, population.columns(TODAY))
+    path.write_text(HEADER + GOOD + GOOD_PL)
+    assert len(checks.read_csv(path, population.columns(TODAY))) == 2
