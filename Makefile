@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint format browser outlines refresh-ssb bench clean
+.PHONY: run demo test test-fast lint format browser outlines refresh-ssb bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lint: $(STAMP)
 
 test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
+
+# The inner loop: lint and every test except the browser tests (marked e2e). Run `make test` before you hand in.
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -m "not e2e"
 
 format: $(STAMP)
 	$(BIN)/ruff format .

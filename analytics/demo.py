@@ -12,11 +12,15 @@ import datetime as dt
 import random
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analytics.i18n import t
-from analytics.store import Report, Store, sqlite_url
+from analytics.statuses import Report, sqlite_url
+
+if TYPE_CHECKING:  # the database code loads when a database is opened, not with the demo data
+    from analytics.store import Store
 
 SWITCH = "DASHBOARD_DEMO"
 FILE = "demo.sqlite"

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from analytics.store import REPORT_STATUSES, Report
+from analytics.statuses import REPORT_STATUSES, Report
 
 SHEET = "Rapporter"
 GIVEN = ["Tiltak-id", "Målområde", "Tittel"]

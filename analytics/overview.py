@@ -12,7 +12,7 @@ from analytics.formatting import format_date, format_int, format_percent
 from analytics.i18n import in_language, t
 from analytics.population import latest
 from analytics.ssb import configured_regions
-from analytics.store import NOT_REPORTED, REPORT_STATUSES
+from analytics.statuses import NOT_REPORTED, REPORT_STATUSES
 
 
 def strategy_line(strategy: dict, lang: str) -> str:

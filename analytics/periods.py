@@ -11,7 +11,7 @@ from analytics import plan_frame
 from analytics.formatting import format_date, format_int
 from analytics.i18n import in_language, t
 from analytics.progress import DONE, latest
-from analytics.store import NOT_REPORTED
+from analytics.statuses import NOT_REPORTED
 
 
 def strategy_years(organisation: dict) -> tuple[int | None, int | None]:

@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from analytics import plan
 from analytics.bundle import MEASURE_KINDS
 from analytics.excel import _number, _text_cell
-from analytics.store import PlanChange
+from analytics.statuses import PlanChange
 
 SHEET = "Handlingsplan"
 LISTS = "Lister"

@@ -10,7 +10,7 @@ import pandas as pd
 from analytics.formatting import format_date, format_percent
 from analytics.i18n import in_language, t
 from analytics.palette import STATUS_SYMBOLS
-from analytics.store import NOT_REPORTED, REPORT_STATUSES
+from analytics.statuses import NOT_REPORTED, REPORT_STATUSES
 
 DONE = ("fullfort", "avbrutt")
 STALE_MONTHS = 6  # a measure with no report for this long is flagged as stale

@@ -17,7 +17,7 @@ from analytics.bundle import AGREEMENT_TYPES, Bundle
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.provenance import source_line
-from analytics.store import NOT_REPORTED, REPORT_STATUSES
+from analytics.statuses import NOT_REPORTED, REPORT_STATUSES
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import duckdb
 import pandas as pd
 
 from analytics.i18n import t
+
+if TYPE_CHECKING:
+    import duckdb
 
 ROW_LIMIT = 1000
 SECONDS = 5.0
@@ -53,6 +56,8 @@ class Result:
 
 def connection(tables: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
     """A locked-down in-memory database holding only `tables` (name → frame)."""
+    import duckdb  # noqa: PLC0415 - loads with the first query, not with the page
+
     database = duckdb.connect(":memory:", config=CONFIG)
     for name, frame in tables.items():
         database.register(name, frame)
@@ -64,6 +69,8 @@ def statement_type(database, query: str, lang: str) -> str:
     syntax error are refused."""
     if not query.strip():
         raise QueryRefused(t("sql.refused.empty", lang))
+    import duckdb  # noqa: PLC0415 - already loaded by connection()
+
     try:
         statements = database.extract_statements(query)
     except duckdb.Error as err:
@@ -77,6 +84,8 @@ def run(
     query: str, tables: dict[str, pd.DataFrame], lang: str = "nb", row_limit: int = ROW_LIMIT, seconds=SECONDS
 ) -> Result:
     """The result of one read-only SELECT over `tables`; anything else raises QueryRefused with a message."""
+    import duckdb  # noqa: PLC0415 - loads with the first query, not with the page
+
     database = connection(tables)
     try:
         kind = statement_type(database, query, lang)

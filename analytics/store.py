@@ -12,22 +12,23 @@ import json
 import math
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
-# Report statuses (id -> bokmål label); a measure without reports is "ikke rapportert", which is never stored.
-REPORT_STATUSES = {
-    "ikke_startet": "ikke startet",
-    "i_rute": "i rute",
-    "forsinket": "forsinket",
-    "fullfort": "fullført",
-    "avbrutt": "avbrutt",
-}
-NOT_REPORTED = "ikke_rapportert"
+# The statuses, the report and the errors live in analytics.statuses (no sqlalchemy), so that the views and the
+# summaries can use them without loading the database code; they are re-exported here.
+from analytics.statuses import (  # noqa: F401
+    NOT_REPORTED,
+    REPORT_STATUSES,
+    PlanChange,
+    PlanConflict,
+    Report,
+    StoreError,
+    sqlite_url,
+)
 
 metadata = sa.MetaData()
 schema_version = sa.Table(
@@ -147,50 +148,6 @@ MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
 }
 LATEST = max(MIGRATIONS)
 LOCK_ID = 742_019  # PostgreSQL advisory lock held while migrating
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used; str() is a message in Norwegian."""
-
-
-@dataclass(frozen=True)
-class PlanChange:
-    """One change to a measure: its whole content after the change, and the revision the editor started from."""
-
-    organisation: str
-    measure_id: str
-    based_on: int  # 0 for a shipped measure never changed in the app, or a new measure
-    content: dict
-    author: str
-
-
-class PlanConflict(StoreError):
-    """A save refused because the measure has a newer revision than the one the change was based on; nothing of
-    the batch was written. `newer` holds those revisions (revision, author, changed_at, content), oldest first."""
-
-    def __init__(self, measure_id: str, based_on: int, newer: list[dict]):
-        self.measure_id, self.based_on, self.newer = measure_id, based_on, newer
-        who = ", ".join(dict.fromkeys(str(r["author"]) for r in newer)) or "en annen"
-        super().__init__(
-            f"Tiltaket «{measure_id}» er endret av {who} mens du redigerte (revisjon {based_on} → "
-            f"{newer[-1]['revision'] if newer else '?'}). Ingenting er lagret; endringene dine står fortsatt i skjemaet."
-        )
-
-
-@dataclass(frozen=True)
-class Report:
-    organisation: str
-    measure_id: str
-    period: str
-    status: str
-    progress: float | None = None
-    indicator_value: float | None = None
-    comment: str = ""
-    reporter: str = ""
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 class Store:

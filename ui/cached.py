@@ -23,7 +23,6 @@ from analytics import (
     auth,
     charts,
     demo,
-    excel,
     explore,
     followup,
     maps,
@@ -36,7 +35,6 @@ from analytics import (
 )
 from analytics import bundle as bundle_module
 from analytics import plan as plan_module
-from analytics import store as store_module
 from analytics.checks import DataError
 
 
@@ -94,6 +92,8 @@ def store(url: str, example_data: bool, folder: Path):
 
     With `example_data` (demo mode only) an empty database is filled once with the example reports of the
     organisations in `folder`."""
+    from analytics import store as store_module  # noqa: PLC0415 - sqlalchemy loads when a database is opened
+
     opened = store_module.Store(url)
     if example_data:
         today = dt.date.today()
@@ -217,6 +217,8 @@ def sign_in_throttles(state: Path) -> auth.Throttles:
 def upload(content: bytes, file: str, measures, organisation: str, reporter: str):
     """An uploaded Excel file read once (keyed by its content, among the rest), not again on every rerun while it
     stays in the uploader."""
+    from analytics import excel  # noqa: PLC0415 - openpyxl loads when a workbook is read
+
     return excel.read_upload(content, file, measures, organisation, reporter)
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import auth, demo
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
-from analytics.store import sqlite_url
+from analytics.statuses import sqlite_url
 from ui import cached
 from ui.settings import Settings
 

@@ -16,7 +16,7 @@ from analytics.checks import DataError
 from analytics.formatting import escape_markdown
 from analytics.i18n import LANGUAGES, t
 from analytics.provenance import source_line
-from analytics.store import StoreError
+from analytics.statuses import StoreError
 from ui import cached, editing
 from ui.settings import Settings
 

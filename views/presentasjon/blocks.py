@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import charts, report, report_html, report_pptx, slides
+from analytics import charts, report, report_html, slides
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 
@@ -24,6 +24,12 @@ PRESENTING_CSS = """<style>
 
 # A slide is for the projector: no plotly toolbar (zoom, pan, download) over the chart.
 SLIDE_CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
+
+def _report_pptx():
+    from analytics import report_pptx  # noqa: PLC0415 - python-pptx, kaleido and PIL load when the deck is made
+
+    return report_pptx
 
 
 def presentation_mode(lang: str) -> bool:
@@ -122,7 +128,9 @@ def report_downloads(build_slides, ctx) -> None:
     if pptx_column.button(t("present.make_pptx", lang), icon=":material/slideshow:", key="report_pptx_make"):
         with st.spinner(t("present.making_pptx", lang)):
             try:
-                st.session_state["report_pptx_deck"] = report_pptx.pptx_report(build_slides(), title, ctx.today, lang)
+                st.session_state["report_pptx_deck"] = _report_pptx().pptx_report(
+                    build_slides(), title, ctx.today, lang
+                )
             except report.ReportError as err:
                 pptx_column.error(str(err))
     # The deck lives under its own key: "report_pptx" is the download button's widget key, and Streamlit refuses

@@ -5,11 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import excel
 from analytics.formatting import escape_markdown, format_date, format_int
 from analytics.i18n import t
-from analytics.store import REPORT_STATUSES, Report, StoreError
+from analytics.statuses import REPORT_STATUSES, Report, StoreError
 from ui import cached
+
+
+def _excel():
+    from analytics import excel  # noqa: PLC0415 - openpyxl loads on the first download or upload
+
+    return excel
 
 
 def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -34,7 +39,7 @@ def excel_files(ctx, measures: pd.DataFrame, goal_labels: dict, reports: pd.Data
     left, right = st.columns(2)
     left.download_button(
         t("measures.template", lang),
-        lambda: excel.template(measures, goal_labels, bundle.organisation["name"]),  # built only on click
+        lambda: _excel().template(measures, goal_labels, bundle.organisation["name"]),  # built only on click
         file_name=f"{bundle.id}-statusrapport-mal.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="measures_template",
@@ -42,7 +47,7 @@ def excel_files(ctx, measures: pd.DataFrame, goal_labels: dict, reports: pd.Data
     if not reports.empty:
         right.download_button(
             t("measures.export", lang),
-            lambda: excel.reports_workbook(history_table(reports, lang)),
+            lambda: _excel().reports_workbook(history_table(reports, lang)),
             file_name=f"{bundle.id}-statusrapporter.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="measures_export",
@@ -76,7 +81,7 @@ def report_form(ctx, store, measures: pd.DataFrame, editor: str) -> None:
         comment = st.text_area(t("measures.comment", lang), key="report_comment")
         submitted = st.form_submit_button(t("measures.save", lang))
     if submitted:
-        checked = excel.parse_period(period)
+        checked = _excel().parse_period(period)
         if checked is None:
             st.error(t("measures.bad_period", lang))
         else:
@@ -108,7 +113,7 @@ def report_upload(ctx, store, measures: pd.DataFrame, editor: str) -> None:
         return
     st.markdown(t("measures.upload_preview", lang, n=len(upload.reports)))
     st.dataframe(upload.preview, hide_index=True, width="stretch")
-    batch = excel.upload_batch(uploaded.getvalue())  # the same file saved twice is recognised by its content
+    batch = _excel().upload_batch(uploaded.getvalue())  # the same file saved twice is recognised by its content
     saved_before = store.has_batch(batch)
     if saved_before is not None:
         st.warning(t("measures.upload_saved_before", lang, date=format_date(saved_before.date())))

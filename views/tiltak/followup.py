@@ -6,10 +6,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, indicator, plan_pdf, plan_word
+from analytics import charts, indicator
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, widgets
+
+
+def _plan_pdf():
+    from analytics import plan_pdf  # noqa: PLC0415 - loads python-docx and Chromium only when a PDF is made
+
+    return plan_pdf
+
+
+def _plan_word():
+    from analytics import plan_word  # noqa: PLC0415 - python-docx loads on the first download
+
+    return plan_word
 
 
 def indicator_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame, measure_id: str) -> None:
@@ -79,7 +91,7 @@ def word_download(ctx, plan: pd.DataFrame) -> None:
     word_column, pdf_column = st.columns(2)
     word_column.download_button(
         t("plan_word.download", lang),
-        lambda: plan_word.plan_docx(
+        lambda: _plan_word().plan_docx(
             plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
         ),
         file_name=f"{t('plan_word.file', lang)}-{bundle.id}-{ctx.today.isoformat()}.docx",
@@ -97,11 +109,11 @@ def _pdf_download(ctx, plan: pd.DataFrame, column, example: bool) -> None:
     if column.button(t("plan_pdf.make", lang), icon=":material/picture_as_pdf:", key="plan_pdf_make"):
         with st.spinner(t("plan_pdf.making", lang)):
             try:
-                made = plan_pdf.plan_pdf(
+                made = _plan_pdf().plan_pdf(
                     plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
                 )
                 st.session_state["plan_pdf_file"] = (bundle.id, lang, made)
-            except plan_pdf.PdfError as err:
+            except _plan_pdf().PdfError as err:
                 column.error(str(err))
     made = st.session_state.get("plan_pdf_file")
     if made and made[:2] == (bundle.id, lang):  # a PDF made for another organisation or language is not offered

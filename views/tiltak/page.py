@@ -7,7 +7,7 @@ from analytics.charts import measure_history
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.networks import goal_area_names
-from analytics.store import NOT_REPORTED, REPORT_STATUSES
+from analytics.statuses import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
 from views.tiltak import blocks, followup
 from views.tiltak import plan as plan_blocks

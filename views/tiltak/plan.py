@@ -8,16 +8,22 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analytics import plan, plan_excel
+from analytics import plan
 from analytics.bundle import MEASURE_KINDS
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
-from analytics.store import PlanChange, PlanConflict, StoreError
+from analytics.statuses import PlanChange, PlanConflict, StoreError
 from ui import editing
 
 NEW = "__new__"
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _plan_excel():
+    from analytics import plan_excel  # noqa: PLC0415 - openpyxl loads on the first download or upload
+
+    return plan_excel
 
 
 def _key(field: str) -> str:
@@ -244,7 +250,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
     st.subheader(t("plan.excel", lang), anchor=False)
     st.download_button(
         t("plan.download", lang),
-        lambda: plan_excel.workbook(frame, bundle.goal_areas["id"], ctx.sources["id"], bundle.organisation["name"]),
+        lambda: _plan_excel().workbook(frame, bundle.goal_areas["id"], ctx.sources["id"], bundle.organisation["name"]),
         file_name=f"{bundle.id}-handlingsplan.xlsx",
         mime=XLSX,
         key="plan_download",
@@ -262,7 +268,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
     if uploaded is None:
         return
     content = uploaded.getvalue()
-    upload = plan_excel.read_upload(
+    upload = _plan_excel().read_upload(
         content,
         uploaded.name,
         frame,
@@ -282,7 +288,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
         st.info(t("plan.upload_nothing", lang))
         return
     _preview(lang, upload, frame)
-    batch = plan_excel.upload_batch(content)
+    batch = _plan_excel().upload_batch(content)
     if st.button(t("plan.upload_confirm", lang, n=len(upload.changes)), type="primary", key="plan_upload_save"):
         try:
             written = store.add_plan_changes(upload.changes, batch=batch)
@@ -299,7 +305,7 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
 
 
 def _preview(lang: str, upload, frame: pd.DataFrame) -> None:
-    preview = plan_excel.preview(upload.changes, frame.set_index("id", drop=False), lang)
+    preview = _plan_excel().preview(upload.changes, frame.set_index("id", drop=False), lang)
     kinds = preview["Endring"]
     st.markdown(
         t(
