@@ -15,12 +15,29 @@ from analytics.ssb import configured_regions
 from analytics.store import NOT_REPORTED, REPORT_STATUSES
 
 
+def own_text(mapping: dict, key: str, lang: str):
+    """`mapping[key]`, or in English its `{key}_en` where organisation.yml gives one (texts without an English
+    version are shown as written)."""
+    english = mapping.get(f"{key}_en") if lang == "en" else None
+    return english or mapping.get(key)
+
+
+def strategy_title(strategy: dict | None, organisation: dict, lang: str) -> str:
+    """The strategy's title in `lang` where given, else the organisation's name."""
+    return (own_text(strategy, "title", lang) if strategy else None) or organisation["name"]
+
+
 def strategy_line(strategy: dict, lang: str) -> str:
     """ "Vedtatt av … (sak …, arkivsak …). Periode …" – each part only where the bundle gives it."""
     parts = []
     if strategy.get("adopted_by") and strategy.get("adopted_date"):
         cases = ", ".join(str(strategy[k]) for k in ("case", "archive_case") if strategy.get(k))
-        adopted = t("overview.adopted_by", lang, by=strategy["adopted_by"], date=format_date(strategy["adopted_date"]))
+        adopted = t(
+            "overview.adopted_by",
+            lang,
+            by=own_text(strategy, "adopted_by", lang),
+            date=format_date(strategy["adopted_date"]),
+        )
         parts.append(f"{adopted} ({cases})." if cases else f"{adopted}.")
     start, end = strategy.get("period_start"), strategy.get("period_end")
     if start and end:

@@ -134,7 +134,7 @@ def _overview(inputs: Inputs) -> Slide:
     sources = [f for figure in figures for f in figure.sources] + list(bundle.goal_areas["source"])
     return Slide(
         id="oversikt",
-        title=strategy.get("title") or bundle.organisation["name"],
+        title=overview.strategy_title(strategy, bundle.organisation, lang),
         subtitle=_subtitle(inputs),
         summary=_overview_summary(inputs, measures),
         source_line=source_line(inputs.sources, sources or [strategy.get("source", "")], lang),

@@ -19,7 +19,7 @@ table = shell.measure_table(ctx, reports)
 figures = overview.headline_figures(bundle, table, shell.population_named(ctx), lang)
 
 # 2/ The strategy and its headline figures
-st.title(strategy["title"] if strategy else organisation["name"])
+st.title(overview.strategy_title(strategy, organisation, lang))
 follow = shell.follow_up(ctx, reports)
 followup.leadership(follow)
 if strategy:
@@ -65,7 +65,7 @@ if not bundle.goal_areas.empty:
     shell.caption_source(ctx, bundle.goal_areas["source"])
 if strategy and strategy.get("desired_results"):
     st.subheader(t("overview.desired_results", lang), anchor=False)
-    st.text("\n".join(f"• {result}" for result in strategy["desired_results"]))
+    st.text("\n".join(f"• {result}" for result in overview.own_text(strategy, "desired_results", lang)))
     shell.caption_source(ctx, [strategy.get("desired_results_source") or strategy["source"]])
 for statement in overview.statements(strategy or {}, lang):  # the strategy's own words, literal, with the source
     st.subheader(statement.heading, anchor=False)

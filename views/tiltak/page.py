@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import plan, progress
 from analytics.charts import measure_history
 from analytics.formatting import escape_markdown
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
 from analytics.store import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
@@ -86,7 +86,7 @@ shell.caption_source(ctx, plan.sources_of(measures, lang))
 history_column, changes_column = st.columns(2, gap="large")
 with history_column:
     st.subheader(t("measures.history", lang))
-    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    titles = dict(zip(measures["id"], in_language(measures, "title", lang), strict=True))
     chosen = st.selectbox(
         t("measures.choose", lang), list(titles), format_func=titles.get, key="measure", bind="query-params"
     )
