@@ -10,8 +10,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # frame
     "app.organisation": ("Organisasjon", "Organisation"),
     "app.footer": (
-        "Alle tall med kilde. Data: {data_dir}. Programmet kjører uten internett.",
-        "Every figure with its source. Data: {data_dir}. The app runs without the internet.",
+        "Alle tall med kilde. Programmet kjører uten internett.",
+        "Every figure with its source. The app runs without the internet.",
     ),
     "app.data_error": (
         "Dataene kunne ikke lastes, og ingenting er vist fra dem.",
@@ -507,6 +507,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Too many failed sign-ins: signing in is locked for {minutes} minutes. Nothing was saved.",
     ),
     "measures.rollup": ("Status per målområde", "Status per goal area"),
+    "measures.rollup.own": ("Status per {term}", "Status by {term}"),
     "measures.source_reports": (
         "Kilde: statusrapportene i dashbordets database, hver med rapportør og tidspunkt.",
         "Source: the status reports in the dashboard's database, each with its reporter and time.",
@@ -716,6 +717,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "periods.strategy_over": ("Strategiperioden {start}–{end} er over.", "The strategy period {start}–{end} is over."),
     "periods.no_final_report": ("{n} tiltak har ingen sluttrapport.", "{n} measures have no final report."),
     "periods.final_heading": ("Sluttrapport per målområde", "Final report per goal area"),
+    "periods.final_heading.own": ("Sluttrapport per {term}", "Final report by {term}"),
     "periods.final_caption": (
         "Siste rapport for hvert vedtatte tiltak. En sluttrapport er en rapport som melder tiltaket fullført eller "
         "avbrutt; «ikke rapportert» betyr at tiltaket aldri er rapportert.",

@@ -56,6 +56,20 @@ def term(organisation: dict, key: str, lang: str) -> str:
     return own or t(DEFAULT_TERMS[key], lang)
 
 
+# Headings that say "per målområde" -> the same heading with the organisation's own term in {term}.
+OWN_TERM_HEADINGS = {
+    "measures.rollup": "measures.rollup.own",
+    "periods.final_heading": "periods.final_heading.own",
+}
+
+
+def term_heading(organisation: dict, key: str, lang: str) -> str:
+    """A heading that says "per målområde" in the organisation's own term where it has one ("Status per
+    utviklingsmål" for NTNU, "Status per tiltak" for Trøndelag), else the house heading."""
+    own = organisation.get("terms", {}).get(f"goal_areas_{lang}")
+    return t(OWN_TERM_HEADINGS[key], lang, term=own.lower()) if own else t(key, lang)
+
+
 @dataclass(frozen=True)
 class Figure:
     """One headline figure: label, formatted value, a note under it, and the sources it rests on."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics import palette
 from analytics.bundle import AGREEMENT_TYPES, OWN
 from analytics.formatting import format_int
 from analytics.i18n import in_language, t
@@ -228,3 +229,11 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
             sources_of(bundle.partners, bundle.partner_facts, bundle.partner_conflicts, partner_id)
         ],
     )
+
+
+def legend_entries(partners: pd.DataFrame) -> tuple[list[str], bool]:
+    """The agreement types the organisation has (in the palette's order) and whether any relation is dormant: the
+    map legend lists only these."""
+    present = set(partners["agreement_type"])
+    types = [key for key in palette.AGREEMENT_COLOURS if key in present]
+    return types, bool(partners["status"].eq("hvilende").any())

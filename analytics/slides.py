@@ -227,7 +227,7 @@ def _measures(inputs: Inputs) -> Slide:
     )
     return Slide(
         id="tiltak",
-        title=t("measures.rollup", lang),
+        title=overview.term_heading(bundle.organisation, "measures.rollup", lang),
         subtitle=_subtitle(inputs),
         summary=summary,
         source_line=source_line(inputs.sources, bundle.measures["source"], lang) + t("slides.reports_source", lang),

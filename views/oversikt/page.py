@@ -34,7 +34,7 @@ if not table.empty:
     goal_labels = goal_area_names(bundle.goal_areas, lang)
     status_column, changes_column = st.columns(2, gap="large")
     with status_column:
-        st.header(t("measures.rollup", lang), anchor=False)
+        st.header(overview.term_heading(organisation, "measures.rollup", lang), anchor=False)
         widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
         st.caption(t("overview.status_caption", lang, statuses=overview.status_counts_text(table["status"], lang)))
         shell.caption_source(ctx, plan.sources_of(shell.plan(ctx), lang))
@@ -46,7 +46,7 @@ followup.indicators(ctx, follow)
 
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)
-blocks.view_links(lang)
+blocks.view_links(ctx)
 
 # 5/ The strategy's målområder in full (for those who read on)
 if not bundle.goal_areas.empty:

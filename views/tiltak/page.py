@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import plan, progress
+from analytics import overview, plan, progress
 from analytics.charts import measure_history
 from analytics.formatting import escape_markdown
 from analytics.i18n import in_language, t
@@ -33,7 +33,7 @@ if reports.empty:
     st.info(t("measures.empty", lang))
 
 # 2/ Roll-up per målområde with traffic lights
-st.header(t("measures.rollup", lang))
+st.header(overview.term_heading(bundle.organisation, "measures.rollup", lang))
 widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
 shell.caption_source(ctx, plan.sources_of(measures, lang))
 
