@@ -645,9 +645,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Showing {shown} of {total} columns; all are in the HTML report.",
     ),
     "report.no_renderer": (
-        "PowerPoint-filen ble ikke laget: figurene kunne ikke tegnes ({error}). PowerPoint krever Chromium på serveren "
+        "PowerPoint-filen ble ikke laget: figurene kunne ikke tegnes. PowerPoint krever Chromium på serveren "
         "(apt-get install chromium) for å tegne figurene. HTML-rapporten virker uten.",
-        "The PowerPoint file was not made: the charts could not be drawn ({error}). PowerPoint needs Chromium on the "
+        "The PowerPoint file was not made: the charts could not be drawn. PowerPoint needs Chromium on the "
         "server (apt-get install chromium) to draw the charts. The HTML report works without it.",
     ),
     # the plan followed up: indicators, plan periods, reminders, the Word export (issue 15)
