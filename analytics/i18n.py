@@ -71,10 +71,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.status_caption": ("Alle tiltak: {statuses}.", "All measures: {statuses}."),
     "overview.measures": ("Tiltak å følge opp", "Measures to follow up"),
     "overview.population": (
-        "Innvandrerbakgrunn, {region} {year}",
-        "Immigrant background, {region} {year}",
+        "Innvandrerbakgrunn {year}",
+        "Immigrant background {year}",  # short enough to keep its year in a quarter of 1400 px; region in the note
     ),
-    "overview.population_note": ("andel av befolkningen (SSB)", "share of the population (SSB)"),
+    "overview.population_note": (
+        "andel av befolkningen i {region} (SSB)",
+        "share of the population of {region} (SSB)",
+    ),
     "col.number": ("Nr.", "No."),
     # slides and presentation
     "slides.example_data": ("EKSEMPELDATA", "EXAMPLE DATA"),

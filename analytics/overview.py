@@ -98,7 +98,7 @@ def headline_figures(bundle, table: pd.DataFrame, population: pd.DataFrame, lang
     share = latest_share(bundle.organisation, population)
     if share is not None:
         label = t("overview.population", lang, region=share["region_name"], year=int(share["year"]))
-        note = t("overview.population_note", lang)
+        note = t("overview.population_note", lang, region=share["region_name"])
         figures.append(Figure(label, format_percent(share["value"]), note, (share["source"],)))
     return figures
 
