@@ -21,4 +21,4 @@ page.run()
 
 with st.container(key="app_footer"):
     st.divider()
-    st.caption(t("app.footer", lang, data_dir=settings.data_dir.name))
+    st.caption(t("app.footer", lang))

@@ -11,7 +11,7 @@ from analytics import population
 from analytics.bundle import OUTLINES, Bundle, source_ids_in
 from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics.provenance import safe_url
+from analytics.provenance import safe_url, source_texts
 
 # Every CSV file a bundle may hold: the frames of the Bundle (all its fields but the organisation).
 BUNDLE_FRAMES = tuple(f.name for f in fields(Bundle) if f.name != "organisation")
@@ -53,8 +53,8 @@ def source_table(sources: pd.DataFrame, lang: str, cited: list[str] | tuple = ()
     sources = sources_in_order(sources, list(cited))
     return pd.DataFrame(
         {
-            t("col.title", lang): sources["title"],
-            t("col.publisher", lang): sources["publisher"],
+            t("col.title", lang): source_texts(sources, "title", lang),
+            t("col.publisher", lang): source_texts(sources, "publisher", lang),
             t("col.date", lang): sources["date"].map(format_date),
             t("col.licence", lang): sources["licence"],
             t("col.url", lang): sources["url"].map(safe_url),

@@ -230,7 +230,7 @@ SOURCE_FIELDS = ("title", "publisher", "url", "date", "licence")
 
 
 def load_sources(path: Path) -> pd.DataFrame:
-    """One row per source: id, title, publisher, url, date, licence, short, note."""
+    """One row per source: id, title, publisher, url, date, licence, short, note; short_en, title_en, publisher_en where given (else "")."""
     try:
         return _load_sources(path)
     except DataError as error:
@@ -259,7 +259,7 @@ def _load_sources(path: Path) -> pd.DataFrame:
         for name in ("title", "publisher", "licence"):
             if not str(entry[name] or "").strip():
                 raise DataError(path, f"kilden «{source_id}» har tomt felt «{name}».", expected="en verdi")
-        fields = (*SOURCE_FIELDS, "short", "note")
+        fields = (*SOURCE_FIELDS, "short", "short_en", "title_en", "publisher_en", "note")
         rows.append({"id": str(source_id), **{k: _as_text(entry.get(k)) for k in fields}})
     return pd.DataFrame(rows)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 import math
 import re
 import zipfile
@@ -24,6 +25,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from analytics.statuses import REPORT_STATUSES, Report
+
+LOG = logging.getLogger(__name__)
 
 SHEET = "Rapporter"
 GIVEN = ["Tiltak-id", "Målområde", "Tittel"]
@@ -247,7 +250,8 @@ def _unreadable(content: bytes, file: str) -> str | None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        return f"Feil i {file}: filen kan ikke leses som Excel (.xlsx) ({type(error).__name__})."
+        LOG.info("upload %s is not a zip archive: %r", file, error)  # the details go to the log
+        return f"Feil i {file}: filen kan ikke leses som Excel (.xlsx). Forventet: malen lastet ned fra dashbordet."
     unpacked = sum(entry.file_size for entry in entries)
     if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNZIPPED:
         return (
@@ -266,7 +270,8 @@ def _rows(content: bytes, file: str) -> tuple[list[str], Iterator[tuple]] | str:
         # formulas as their text: a comment typed as "=…" is kept verbatim, never computed or lost
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
-        return f"Feil i {file}: filen kan ikke leses som Excel (.xlsx) ({type(error).__name__})."
+        LOG.info("upload %s cannot be read as a workbook: %r", file, error)
+        return f"Feil i {file}: filen kan ikke leses som Excel (.xlsx). Forventet: malen lastet ned fra dashbordet."
     if SHEET not in book.sheetnames:
         return f"Feil i {file}: arket «{SHEET}» mangler. Forventet: malen lastet ned fra dashbordet."
     rows = book[SHEET].iter_rows(values_only=True, max_col=4 * len(HEADER))

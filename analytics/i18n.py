@@ -10,8 +10,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # frame
     "app.organisation": ("Organisasjon", "Organisation"),
     "app.footer": (
-        "Alle tall med kilde. Data: {data_dir}. Programmet kjører uten internett.",
-        "Every figure with its source. Data: {data_dir}. The app runs without the internet.",
+        "Alle tall med kilde. Programmet kjører uten internett.",
+        "Every figure with its source. The app runs without the internet.",
     ),
     "app.data_error": (
         "Dataene kunne ikke lastes, og ingenting er vist fra dem.",
@@ -71,10 +71,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.status_caption": ("Alle tiltak: {statuses}.", "All measures: {statuses}."),
     "overview.measures": ("Tiltak å følge opp", "Measures to follow up"),
     "overview.population": (
-        "Innvandrerbakgrunn, {region} {year}",
-        "Immigrant background, {region} {year}",
+        "Innvandrerbakgrunn {year}",
+        "Immigrant background {year}",  # short enough to keep its year in a quarter of 1400 px; region in the note
     ),
-    "overview.population_note": ("andel av befolkningen (SSB)", "share of the population (SSB)"),
+    "overview.population_note": (
+        "andel av befolkningen i {region} (SSB)",
+        "share of the population of {region} (SSB)",
+    ),
     "col.number": ("Nr.", "No."),
     # slides and presentation
     "slides.example_data": ("EKSEMPELDATA", "EXAMPLE DATA"),
@@ -507,6 +510,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Too many failed sign-ins: signing in is locked for {minutes} minutes. Nothing was saved.",
     ),
     "measures.rollup": ("Status per målområde", "Status per goal area"),
+    "measures.rollup.own": ("Status per {term}", "Status by {term}"),
     "measures.source_reports": (
         "Kilde: statusrapportene i dashbordets database, hver med rapportør og tidspunkt.",
         "Source: the status reports in the dashboard's database, each with its reporter and time.",
@@ -644,9 +648,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Showing {shown} of {total} columns; all are in the HTML report.",
     ),
     "report.no_renderer": (
-        "PowerPoint-filen ble ikke laget: figurene kunne ikke tegnes ({error}). PowerPoint krever Chromium på serveren "
+        "PowerPoint-filen ble ikke laget: figurene kunne ikke tegnes. PowerPoint krever Chromium på serveren "
         "(apt-get install chromium) for å tegne figurene. HTML-rapporten virker uten.",
-        "The PowerPoint file was not made: the charts could not be drawn ({error}). PowerPoint needs Chromium on the "
+        "The PowerPoint file was not made: the charts could not be drawn. PowerPoint needs Chromium on the "
         "server (apt-get install chromium) to draw the charts. The HTML report works without it.",
     ),
     # the plan followed up: indicators, plan periods, reminders, the Word export (issue 15)
@@ -716,6 +720,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "periods.strategy_over": ("Strategiperioden {start}–{end} er over.", "The strategy period {start}–{end} is over."),
     "periods.no_final_report": ("{n} tiltak har ingen sluttrapport.", "{n} measures have no final report."),
     "periods.final_heading": ("Sluttrapport per målområde", "Final report per goal area"),
+    "periods.final_heading.own": ("Sluttrapport per {term}", "Final report by {term}"),
     "periods.final_caption": (
         "Siste rapport for hvert vedtatte tiltak. En sluttrapport er en rapport som melder tiltaket fullført eller "
         "avbrutt; «ikke rapportert» betyr at tiltaket aldri er rapportert.",

@@ -15,12 +15,29 @@ from analytics.ssb import configured_regions
 from analytics.statuses import NOT_REPORTED, REPORT_STATUSES
 
 
+def own_text(mapping: dict, key: str, lang: str):
+    """`mapping[key]`, or in English its `{key}_en` where organisation.yml gives one (texts without an English
+    version are shown as written)."""
+    english = mapping.get(f"{key}_en") if lang == "en" else None
+    return english or mapping.get(key)
+
+
+def strategy_title(strategy: dict | None, organisation: dict, lang: str) -> str:
+    """The strategy's title in `lang` where given, else the organisation's name."""
+    return (own_text(strategy, "title", lang) if strategy else None) or organisation["name"]
+
+
 def strategy_line(strategy: dict, lang: str) -> str:
     """ "Vedtatt av … (sak …, arkivsak …). Periode …" – each part only where the bundle gives it."""
     parts = []
     if strategy.get("adopted_by") and strategy.get("adopted_date"):
         cases = ", ".join(str(strategy[k]) for k in ("case", "archive_case") if strategy.get(k))
-        adopted = t("overview.adopted_by", lang, by=strategy["adopted_by"], date=format_date(strategy["adopted_date"]))
+        adopted = t(
+            "overview.adopted_by",
+            lang,
+            by=own_text(strategy, "adopted_by", lang),
+            date=format_date(strategy["adopted_date"]),
+        )
         parts.append(f"{adopted} ({cases})." if cases else f"{adopted}.")
     start, end = strategy.get("period_start"), strategy.get("period_end")
     if start and end:
@@ -37,6 +54,20 @@ def term(organisation: dict, key: str, lang: str) -> str:
     """The organisation's own word for a concept (e.g. "Tiltak" for its målområder), else the house word."""
     own = organisation.get("terms", {}).get(f"{key}_{lang}")
     return own or t(DEFAULT_TERMS[key], lang)
+
+
+# Headings that say "per målområde" -> the same heading with the organisation's own term in {term}.
+OWN_TERM_HEADINGS = {
+    "measures.rollup": "measures.rollup.own",
+    "periods.final_heading": "periods.final_heading.own",
+}
+
+
+def term_heading(organisation: dict, key: str, lang: str) -> str:
+    """A heading that says "per målområde" in the organisation's own term where it has one ("Status per
+    utviklingsmål" for NTNU, "Status per tiltak" for Trøndelag), else the house heading."""
+    own = organisation.get("terms", {}).get(f"goal_areas_{lang}")
+    return t(OWN_TERM_HEADINGS[key], lang, term=own.lower()) if own else t(key, lang)
 
 
 @dataclass(frozen=True)
@@ -67,7 +98,7 @@ def headline_figures(bundle, table: pd.DataFrame, population: pd.DataFrame, lang
     share = latest_share(bundle.organisation, population)
     if share is not None:
         label = t("overview.population", lang, region=share["region_name"], year=int(share["year"]))
-        note = t("overview.population_note", lang)
+        note = t("overview.population_note", lang, region=share["region_name"])
         figures.append(Figure(label, format_percent(share["value"]), note, (share["source"],)))
     return figures
 

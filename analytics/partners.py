@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analytics import palette
 from analytics.bundle import AGREEMENT_TYPES, OWN
 from analytics.formatting import format_int
 from analytics.i18n import in_language, t
@@ -118,14 +119,14 @@ def partner_table(partners: pd.DataFrame, sources: pd.DataFrame, lang: str) -> p
                 for s, source in zip(partners["status"], partners["status_source"], strict=True)
             ],
             t("col.nordic", lang): partners["nordic_platform"].map(lambda v: t("yes" if v else "no", lang)),
-            t("col.sources", lang): _source_names(partners, sources),
+            t("col.sources", lang): _source_names(partners, sources, lang),
         }
     ).reset_index(drop=True)
 
 
-def _source_names(partners: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+def _source_names(partners: pd.DataFrame, sources: pd.DataFrame, lang: str = "nb") -> list[str]:
     """Per partner: the short names of its sources (record, since-year, status, coordinates), each once."""
-    known = source_labels(sources)
+    known = source_labels(sources, lang)
     ids = partners[["source", "since_source", "status_source", "coord_source"]].to_numpy().tolist()
     return ["; ".join(dict.fromkeys(known.get(s, s) for s in row)) for row in ids]
 
@@ -165,9 +166,9 @@ def conflict_table(conflicts: pd.DataFrame, sources: pd.DataFrame, lang: str) ->
         {
             t("col.name", lang): conflicts["name"],
             t("col.used_year", lang): conflicts["since_year"],
-            t("source", lang): labels_of(sources, conflicts["since_source"]),
+            t("source", lang): labels_of(sources, conflicts["since_source"], lang),
             t("col.other_year", lang): conflicts["other_year"],
-            t("col.other_source", lang): labels_of(sources, conflicts["other_source"]),
+            t("col.other_source", lang): labels_of(sources, conflicts["other_source"], lang),
             t("col.note", lang): notes,
         }
     )
@@ -196,7 +197,7 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
     row = partner.iloc[0]
     conflicts = year_conflicts(partner, bundle.partner_conflicts)
     facts = facts_for(bundle.partner_facts, partner_id)
-    known = source_labels(sources)
+    known = source_labels(sources, lang)
     return Profile(
         title=f"{row['name']} – {country_in(partner, lang).iloc[0]}",
         since=int(row["since_year"]),
@@ -228,3 +229,11 @@ def profile_of(bundle, sources: pd.DataFrame, partner_id: str, lang: str) -> Pro
             sources_of(bundle.partners, bundle.partner_facts, bundle.partner_conflicts, partner_id)
         ],
     )
+
+
+def legend_entries(partners: pd.DataFrame) -> tuple[list[str], bool]:
+    """The agreement types the organisation has (in the palette's order) and whether any relation is dormant: the
+    map legend lists only these."""
+    present = set(partners["agreement_type"])
+    types = [key for key in palette.AGREEMENT_COLOURS if key in present]
+    return types, bool(partners["status"].eq("hvilende").any())

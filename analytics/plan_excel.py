@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from analytics import plan
 from analytics.bundle import MEASURE_KINDS
 from analytics.excel import _number, _text_cell
 from analytics.statuses import PlanChange
+
+LOG = logging.getLogger(__name__)
 
 SHEET = "Handlingsplan"
 LISTS = "Lister"
@@ -214,7 +217,12 @@ def read_upload(
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)  # formulas stay their text
     except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
-        return PlanUpload(errors=[f"Feil i {file}: filen kan ikke leses som Excel (.xlsx) ({type(error).__name__})."])
+        LOG.info("plan upload %s cannot be read as a workbook: %r", file, error)  # the details go to the log
+        return PlanUpload(
+            errors=[
+                f"Feil i {file}: filen kan ikke leses som Excel (.xlsx). Forventet: malen lastet ned fra dashbordet."
+            ]
+        )
     if SHEET not in book.sheetnames:
         return PlanUpload(
             errors=[f"Feil i {file}: arket «{SHEET}» mangler. Forventet: handlingsplanen lastet ned fra dashbordet."]

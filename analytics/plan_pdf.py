@@ -53,8 +53,8 @@ def plan_html(
     """The adopted plan as a self-contained HTML page (no scripts, no outside resources), every data text escaped."""
     strategy = organisation.get("strategy") or {}
     stands = data_date(plan, sources)
-    labels = source_labels(sources)
-    title = t("plan_word.title", lang, name=plain(strategy.get("title") or organisation["name"]))
+    labels = source_labels(sources, lang)
+    title = t("plan_word.title", lang, name=plain(overview.strategy_title(strategy, organisation, lang)))
     parts = [f"<h1>{_e(title)}</h1>", f"<p>{_e(organisation['name'])}</p>"]
     if strategy:
         parts.append(f"<p>{_e(overview.strategy_line(strategy, lang))}</p>")

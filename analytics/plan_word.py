@@ -99,7 +99,9 @@ def plan_docx(
     document.styles["Normal"].font.name = "Calibri"
     document.styles["Normal"].font.size = Pt(11)
     strategy = organisation.get("strategy") or {}
-    document.add_heading(t("plan_word.title", lang, name=plain(strategy.get("title") or organisation["name"])), 0)
+    document.add_heading(
+        t("plan_word.title", lang, name=plain(overview.strategy_title(strategy, organisation, lang))), 0
+    )
     document.add_paragraph(plain(organisation["name"]))
     if strategy:
         document.add_paragraph(plain(overview.strategy_line(strategy, lang)))
@@ -108,7 +110,7 @@ def plan_docx(
     document.add_paragraph(t("plan_word.made", lang, date=format_date(made)))
     if example_data:
         document.add_paragraph(t("plan_word.example_data", lang)).runs[0].bold = True
-    labels = source_labels(sources)
+    labels = source_labels(sources, lang)
     document.add_heading(plain(overview.term(organisation, "goal_areas", lang)), 1)
     for heading, goal, rows in sections(plan, goal_areas, lang):
         document.add_heading(heading, 2)

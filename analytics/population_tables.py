@@ -47,7 +47,7 @@ def display_table(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, limit: 
                 value_text(v, u, s)
                 for v, u, s in zip(ordered["value"], ordered["unit"], ordered["status"], strict=True)
             ],
-            t("pop.col.source", lang): labels_of(sources, ordered["source"]),
+            t("pop.col.source", lang): labels_of(sources, ordered["source"], lang),
             t("pop.col.note", lang): in_language(ordered, "note", lang).fillna(""),
         }
     )

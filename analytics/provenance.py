@@ -12,27 +12,38 @@ from analytics.i18n import in_language, t
 SAFE_URL = re.compile(r"https?://[^\s()<>\"']+")
 
 
-def source_labels(sources: pd.DataFrame) -> dict[str, str]:
-    """Source id -> its short name (its `short`, else its publisher); build it once for many look-ups."""
+def source_labels(sources: pd.DataFrame, lang: str = "nb") -> dict[str, str]:
+    """Source id -> its short name (its `short`, in English its `short_en` where given, else its publisher)."""
+    english = sources["short_en"] if lang == "en" and "short_en" in sources else [""] * len(sources)
     return {
-        source_id: short or publisher
-        for source_id, short, publisher in zip(sources["id"], sources["short"], sources["publisher"], strict=True)
+        source_id: english_short or short or publisher
+        for source_id, short, english_short, publisher in zip(
+            sources["id"], sources["short"], english, sources["publisher"], strict=True
+        )
     }
 
 
-def source_label(sources: pd.DataFrame, source_id: str) -> str:
+def source_texts(sources: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A column of sources.yml (title, publisher) in `lang`: its `{column}_en` in English where given."""
+    english = sources.get(f"{column}_en")
+    if lang != "en" or english is None:
+        return sources[column]
+    return english.where(english.astype(bool), sources[column])
+
+
+def source_label(sources: pd.DataFrame, source_id: str, lang: str = "nb") -> str:
     """The short name of a source (its `short`, else its publisher); an unknown id is itself."""
-    return source_labels(sources).get(source_id, source_id)
+    return source_labels(sources, lang).get(source_id, source_id)
 
 
-def labels_of(sources: pd.DataFrame, source_ids: pd.Series) -> pd.Series:
+def labels_of(sources: pd.DataFrame, source_ids: pd.Series, lang: str = "nb") -> pd.Series:
     """The short name of each source id in a column (vectorised; an unknown id is itself)."""
-    return source_ids.map(source_labels(sources)).fillna(source_ids)
+    return source_ids.map(source_labels(sources, lang)).fillna(source_ids)
 
 
 def source_line(sources: pd.DataFrame, source_ids, lang: str = "nb") -> str:
     """ "Kilde: A; B" for the given ids, each short name once, in the order given."""
-    known = source_labels(sources)
+    known = source_labels(sources, lang)
     labels = list(dict.fromkeys(known.get(i, i) for i in source_ids))
     word = t("sources" if len(labels) > 1 else "source", lang)
     return f"{word}: " + "; ".join(labels)
@@ -47,7 +58,7 @@ def dated_facts(facts: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[t
     """Facts (year, text_nb/en, source) as ("year: text", source label), dated ones first in year order."""
     ordered = facts.sort_values("year", na_position="last", kind="stable")
     texts = in_language(ordered, "text", lang)
-    known = source_labels(sources)
+    known = source_labels(sources, lang)
     return [
         (f"{year}: {text}" if pd.notna(year) else text, known.get(source, source))
         for year, text, source in zip(ordered["year"], texts, ordered["source"], strict=True)

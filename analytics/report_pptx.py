@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+import logging
 import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +22,8 @@ from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.report import ReportError, cell_text
 from analytics.slides import Slide, data_date_text
+
+LOG = logging.getLogger(__name__)
 
 ImageRenderer = Callable[[list[go.Figure]], list[bytes]]
 
@@ -260,9 +263,11 @@ def chart_pictures(slides: Sequence[Slide], images: ImageRenderer, lang: str) ->
     try:
         pngs = list(images(figures))
     except Exception as error:  # whatever the renderer raised, the user gets one clear message
-        raise ReportError(t("report.no_renderer", lang, error=type(error).__name__)) from error
+        LOG.warning("the slide charts could not be drawn", exc_info=error)  # the details go to the log
+        raise ReportError(t("report.no_renderer", lang)) from error
     if len(pngs) != len(figures) or not all(isinstance(png, bytes) and png.startswith(PNG_SIGNATURE) for png in pngs):
-        raise ReportError(t("report.no_renderer", lang, error=f"{len(pngs)}/{len(figures)} PNG"))
+        LOG.warning("the chart renderer gave %d PNG pictures for %d charts", len(pngs), len(figures))
+        raise ReportError(t("report.no_renderer", lang))
     drawn = iter(pngs)
     return [next(drawn) if slide.figure is not None else None for slide in slides]
 

@@ -134,7 +134,7 @@ def _overview(inputs: Inputs) -> Slide:
     sources = [f for figure in figures for f in figure.sources] + list(bundle.goal_areas["source"])
     return Slide(
         id="oversikt",
-        title=strategy.get("title") or bundle.organisation["name"],
+        title=overview.strategy_title(strategy, bundle.organisation, lang),
         subtitle=_subtitle(inputs),
         summary=_overview_summary(inputs, measures),
         source_line=source_line(inputs.sources, sources or [strategy.get("source", "")], lang),
@@ -238,7 +238,7 @@ def _measures(inputs: Inputs) -> Slide:
     )
     return Slide(
         id="tiltak",
-        title=t("measures.rollup", lang),
+        title=overview.term_heading(bundle.organisation, "measures.rollup", lang),
         subtitle=_subtitle(inputs),
         summary=summary,
         source_line=source_line(inputs.sources, bundle.measures["source"], lang) + t("slides.reports_source", lang),

@@ -7,6 +7,7 @@ import pytest
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.store import Report, Store, sqlite_url
+from tests.markup_check import shown
 from tests.test_pages import run_page
 
 VIEWS = ["views/vennskapsbyer/page.py", "views/nettverk/page.py", "views/befolkning/page.py", "views/tiltak/page.py"]
@@ -43,7 +44,7 @@ def chart_units(at, lang: str) -> list[dict]:
                 "captions": [e.value for e in after[:expander] if e.type in ("markdown", "caption")],
                 "label": after[expander].label,
                 "table": tables[0].value if tables else None,
-                "source": next(e.value for e in after[expander:] if e.type == "caption"),
+                "source": shown(next(e.value for e in after[expander:] if e.type == "caption")),
             }
         )
     return units

@@ -233,3 +233,13 @@ def test_the_app_reads_an_uploaded_file_once_however_often_the_view_reruns(blank
     other = cached.upload(filled(blank, {2: ["2026", "i rute", 41, None, None]}), "en.xlsx", measures, "trondheim", "K")
     assert calls == ["en.xlsx", "en.xlsx"]  # the second call with the same content is not parsed again
     assert first.reports == again.reports and first.reports != other.reports
+
+
+def test_an_unreadable_upload_names_no_exception_class_to_the_reader(measures, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="analytics.excel"):
+        upload = excel.read_upload(b"not a spreadsheet", FILE, measures, "trondheim", "Kari")
+    (error,) = upload.errors
+    assert "BadZipFile" not in error and "Error" not in error and "Forventet: malen" in error
+    assert "BadZipFile" in caplog.text  # the details go to the log

@@ -162,7 +162,7 @@ def test_each_kind_of_bad_cell_is_named(current, trondheim, sources, name, value
 
 def test_a_wrong_file_is_one_clear_message(current, trondheim, sources):
     assert read(b"not a zip", current, trondheim, sources, "x.xlsx").errors == [
-        "Feil i x.xlsx: filen kan ikke leses som Excel (.xlsx) (BadZipFile)."
+        "Feil i x.xlsx: filen kan ikke leses som Excel (.xlsx). Forventet: malen lastet ned fra dashbordet."
     ]
 
 

@@ -85,7 +85,9 @@ def test_the_measures_stand_under_their_goal_area_in_the_organisations_own_term(
     data = plan_word.plan_docx(small_plan(), trondheim.goal_areas, trondheim.organisation, sources, MADE, "en")
     document = docx.Document(io.BytesIO(data))
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0][0] == "Title" and headings[0][1].startswith("Action plan: Internasjonal strategi")
+    assert headings[0][0] == "Title" and headings[0][1].startswith(
+        "Action plan: International strategy, Trondheim kommune"
+    )
     assert ("Heading 1", "Goal areas") in headings
     area = next(text for style, text in headings if style == "Heading 2" and "Twin" in text)
     assert headings.index(("Heading 3", "More exchanges")) == headings.index(("Heading 2", area)) + 1

@@ -205,13 +205,16 @@ def test_a_long_summary_and_many_metrics_beside_a_chart_stay_above_the_footer():
     assert report_pptx.text_fits(summary.text_frame.text, summary.width.inches - 0.1, summary.height.inches, size)
 
 
-def test_a_failing_renderer_gives_a_norwegian_report_error(slides):
+def test_a_failing_renderer_gives_a_norwegian_report_error(slides, caplog):
     def broken(figures):
-        raise RuntimeError("no browser")
+        raise RuntimeError("no browser at /usr/bin/chromium")
 
     with pytest.raises(ReportError, match=r"PowerPoint krever Chromium.*HTML-rapporten virker uten") as caught:
         pptx_report(slides, "R", GENERATED, "nb", images=broken)
     assert isinstance(caught.value.__cause__, RuntimeError)
+    # plain language for the reader (no exception class, text or path); the details go to the log
+    assert "RuntimeError" not in str(caught.value) and "/usr/bin" not in str(caught.value)
+    assert "no browser at /usr/bin/chromium" in caplog.text
     # ... and the HTML report is still made from the same slides.
     assert html_report(slides, "R", GENERATED, "nb").count("Plotly.newPlot(") == 4
 

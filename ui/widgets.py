@@ -11,8 +11,8 @@ import streamlit as st
 from analytics import palette
 from analytics.exports import csv_for_excel
 from analytics.formatting import escape_markdown, format_date
-from analytics.i18n import t
-from analytics.provenance import safe_url, source_line
+from analytics.i18n import in_language, t
+from analytics.provenance import safe_url, source_line, source_texts
 from ui import cached, shell
 
 
@@ -71,9 +71,10 @@ def fact_list(facts: list[tuple[str, str]], heading: str, empty: str) -> None:
 def source_list(sources, lang: str) -> None:
     """Sources (indexed by id) as escaped titles, with a link only where the address is plain http(s)."""
     lines = []
-    for _, source in sources.iterrows():
-        title = escape_markdown(f"{source['publisher']}: {source['title']}")
-        url = safe_url(source["url"])
+    publishers, titles = source_texts(sources, "publisher", lang), source_texts(sources, "title", lang)
+    for publisher, source_title, url in zip(publishers, titles, sources["url"], strict=True):
+        title = escape_markdown(f"{publisher}: {source_title}")
+        url = safe_url(url)
         lines.append(f"- [{title}](<{url}>)" if url else f"- {title}")
     with st.expander(f"{t('col.sources', lang)} ({len(lines)})"):
         st.markdown("\n".join(lines))
@@ -109,7 +110,7 @@ def changes_since(ctx, reports: pd.DataFrame, key: str) -> None:
     )
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(ctx.today, dt.time.max, tzinfo=dt.UTC)
-    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    titles = dict(zip(measures["id"], in_language(measures, "title", lang), strict=True))
     changed = cached.plan_changes(reports, measures, start, end)
     show_measure_changes(ctx, changed, titles, format_date(since))
     st.caption(t("measures.source_reports", lang))

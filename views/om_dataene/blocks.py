@@ -12,4 +12,4 @@ def data_notes(ctx) -> None:
     """The organisation's data notes as plain text, each with its source."""
     for note in ctx.bundle.organisation.get("notes", []):
         text = in_language(note, "text", ctx.lang)
-        st.text(f"{text}\n({t('source', ctx.lang)}: {source_label(ctx.sources, note['source'])})")
+        st.text(f"{text}\n({t('source', ctx.lang)}: {source_label(ctx.sources, note['source'], ctx.lang)})")

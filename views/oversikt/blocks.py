@@ -6,15 +6,27 @@ import streamlit as st
 
 from analytics.formatting import escape_markdown
 from analytics.provenance import source_line
-from ui import navigation
+from ui import navigation, shell
 
 
-def view_links(lang: str) -> None:
-    """A link into every other view, three to a row."""
+def views_with_data(ctx) -> list:
+    """The other views, without those that would only say the organisation has no data for them."""
+    bundle = ctx.bundle
+    empty = {
+        navigation.PARTNERS: bundle.partners.empty,
+        navigation.NETWORKS: bundle.networks.empty,
+        navigation.MEASURES: shell.plan(ctx).empty,
+        navigation.POPULATION: shell.population(ctx)[0].empty,
+    }
+    return [view for view in navigation.VIEWS[1:] if not empty.get(view, False)]
+
+
+def view_links(ctx) -> None:
+    """A link into every other view that has data for the organisation, three to a row."""
     columns = st.columns(3)
-    for i, view in enumerate(navigation.VIEWS[1:]):
+    for i, view in enumerate(views_with_data(ctx)):
         with columns[i % 3]:
-            navigation.link(view, lang)
+            navigation.link(view, ctx.lang)
 
 
 def show_headline_figures(ctx, figures: list) -> None:

@@ -20,7 +20,7 @@ table = shell.measure_table(ctx, reports)
 figures = overview.headline_figures(bundle, table, shell.population_named(ctx), lang)
 
 # 2/ The strategy and its headline figures
-st.title(escape_markdown(strategy["title"] if strategy else organisation["name"]))
+st.title(escape_markdown(overview.strategy_title(strategy, organisation, lang)))
 follow = shell.follow_up(ctx, reports)
 followup.leadership(follow)
 if strategy:
@@ -35,7 +35,7 @@ if not table.empty:
     goal_labels = goal_area_names(bundle.goal_areas, lang)
     status_column, changes_column = st.columns(2, gap="large")
     with status_column:
-        st.header(t("measures.rollup", lang), anchor=False)
+        st.header(overview.term_heading(organisation, "measures.rollup", lang), anchor=False)
         widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
         st.caption(t("overview.status_caption", lang, statuses=overview.status_counts_text(table["status"], lang)))
         shell.caption_source(ctx, plan.sources_of(shell.plan(ctx), lang))
@@ -47,7 +47,7 @@ followup.indicators(ctx, follow)
 
 # 4/ Ways into every view
 st.header(t("overview.ways_in", lang), anchor=False)
-blocks.view_links(lang)
+blocks.view_links(ctx)
 
 # 5/ The strategy's målområder in full (for those who read on)
 if not bundle.goal_areas.empty:
@@ -66,7 +66,7 @@ if not bundle.goal_areas.empty:
     shell.caption_source(ctx, bundle.goal_areas["source"])
 if strategy and strategy.get("desired_results"):
     st.subheader(t("overview.desired_results", lang), anchor=False)
-    st.text("\n".join(f"• {result}" for result in strategy["desired_results"]))
+    st.text("\n".join(f"• {result}" for result in overview.own_text(strategy, "desired_results", lang)))
     shell.caption_source(ctx, [strategy.get("desired_results_source") or strategy["source"]])
 for statement in overview.statements(strategy or {}, lang):  # the strategy's own words, literal, with the source
     st.subheader(escape_markdown(statement.heading), anchor=False)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.formatting import escape_markdown, format_date, format_int
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.statuses import REPORT_STATUSES, Report, StoreError
 from ui import cached
 
@@ -61,7 +61,7 @@ def report_form(ctx, store, measures: pd.DataFrame, editor: str) -> None:
     if done:
         st.success(done)
     st.header(t("measures.report", lang))
-    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    titles = dict(zip(measures["id"], in_language(measures, "title", lang), strict=True))
     with st.form("report_form", clear_on_submit=True):
         measure_id = st.selectbox(
             t("measures.choose", lang), list(titles), format_func=titles.get, key="report_measure"

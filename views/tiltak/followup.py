@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, indicator
+from analytics import charts, indicator, overview
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, widgets
@@ -60,7 +60,9 @@ def period_note(follow) -> None:
 def final_report(ctx, follow) -> None:
     """Per målområde, each adopted measure's latest report and whether it closed it; the never reported too."""
     lang = ctx.lang
-    with st.expander(t("periods.final_heading", lang), icon=":material/fact_check:"):
+    with st.expander(
+        overview.term_heading(ctx.bundle.organisation, "periods.final_heading", lang), icon=":material/fact_check:"
+    ):
         st.dataframe(follow.final_report, hide_index=True, width="stretch")
         st.caption(t("periods.final_caption", lang))
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analytics import plan, progress
+from analytics import overview, plan, progress
 from analytics.charts import measure_history
 from analytics.formatting import escape_markdown
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
 from analytics.statuses import NOT_REPORTED, REPORT_STATUSES
 from ui import cached, editing, shell, widgets
@@ -33,7 +33,7 @@ if reports.empty:
     st.info(t("measures.empty", lang))
 
 # 2/ Roll-up per målområde with traffic lights
-st.header(t("measures.rollup", lang))
+st.header(overview.term_heading(bundle.organisation, "measures.rollup", lang))
 widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
 shell.caption_source(ctx, plan.sources_of(measures, lang))
 
@@ -92,7 +92,7 @@ shell.caption_source(ctx, plan.sources_of(measures, lang))
 history_column, changes_column = st.columns(2, gap="large")
 with history_column:
     st.subheader(t("measures.history", lang))
-    titles = dict(zip(measures["id"], measures["title_nb"], strict=True))
+    titles = dict(zip(measures["id"], in_language(measures, "title", lang), strict=True))
     chosen = st.selectbox(
         t("measures.choose", lang), list(titles), format_func=titles.get, key="measure", bind="query-params"
     )

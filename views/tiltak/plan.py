@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import plan
 from analytics.bundle import MEASURE_KINDS
 from analytics.formatting import escape_markdown
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.statuses import PlanChange, PlanConflict, StoreError
 from ui import editing
 
@@ -74,7 +74,7 @@ def editor(ctx, store, frame: pd.DataFrame, goal_labels: dict) -> None:
     done = st.session_state.pop("plan_saved", None)
     if done:
         st.success(done)
-    titles = dict(zip(frame["id"], frame["title_nb"], strict=True))
+    titles = dict(zip(frame["id"], in_language(frame, "title", lang), strict=True))
     if st.session_state.get("plan_choice_next") in titles:  # a measure just created: show it (set before drawing)
         st.session_state["plan_choice"] = st.session_state.pop("plan_choice_next")
     choice = st.selectbox(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pandas as pd
 import streamlit as st
 
 from analytics import palette, partners
@@ -65,13 +66,14 @@ def play_years(draw, first: int, last: int, lang: str, progress) -> None:
     st.rerun()
 
 
-def map_legend(lang: str) -> None:
-    """Colour swatches for the agreement types, dormant relations and the home city (no data text inside)."""
-    items = [(colour, t(f"type.{key}", lang), True) for key, colour in palette.AGREEMENT_COLOURS.items()]
-    items += [
-        (palette.DORMANT_GREY, t("partners.dormant", lang), False),
-        (palette.HOME_COLOUR, t("partners.home", lang), True),
-    ]
+def map_legend(lang: str, shown: pd.DataFrame) -> None:
+    """Colour swatches for the agreement types the organisation has, dormant relations if it has any, and the home
+    city (no data text inside)."""
+    types, any_dormant = partners.legend_entries(shown)
+    items = [(palette.AGREEMENT_COLOURS[key], t(f"type.{key}", lang), True) for key in types]
+    if any_dormant:
+        items.append((palette.DORMANT_GREY, t("partners.dormant", lang), False))
+    items.append((palette.HOME_COLOUR, t("partners.home", lang), True))
     swatches = "".join(
         f'<span role="listitem" style="display:inline-flex;align-items:center;margin-right:18px;font-size:1rem">'
         f'<span style="width:14px;height:14px;border-radius:50%;border:3px solid {colour};'

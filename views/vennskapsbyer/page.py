@@ -38,7 +38,7 @@ def map_and_chart(year: int) -> None:
     map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
         st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
-        blocks.map_legend(lang)
+        blocks.map_legend(lang, all_partners)
         deck = cached.partner_deck(ctx.settings.data_dir, bundle.id, ctx.today, year, extent, lang)
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
