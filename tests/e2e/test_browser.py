@@ -136,7 +136,7 @@ def choose_organisation(page, name: str) -> None:
 @pytest.mark.parametrize(
     ("organisation", "expected"),
     [
-        ("Trondheim kommune", "30 nettverk. Færrest nettverk: 5 · Internasjonalt samfunn (2)."),
+        ("Trondheim kommune", "32 nettverk. Færrest nettverk: 5 · Internasjonalt samfunn (2)."),
         ("Kuopion kaupunki (Kuopio)", "Bare Kuopion kaupunki (Kuopio): ingen."),
     ],
 )
