@@ -138,10 +138,10 @@ def test_owner_writes_and_adopts_reporter_reports_visitor_sees_it(browser, plan_
     # a visitor (this test's own page, never signed in) does not see the draft, on Tiltak or on Oversikt
     page = new_page(browser)
     open_measures(page, url)
-    assert "flere-utvekslinger" not in cells(page, 0) and "handlingsplan" in cells(page, 0)
+    assert "Flere ungdomsutvekslinger" not in cells(page, 0) and "Handlingsplan med målbare mål" in cells(page, 0)
     page.goto(url)
     wait_until_rendered(page)
-    expect(rollup_line(page, "Vennskapsbyer")).to_have_text(re.compile("^Vennskapsbyer — 0 av 2 "))
+    expect(rollup_line(page, "Vennskapsbyer")).to_have_text(re.compile("Vennskapsbyer — 0 av 2 "))
     # the owner adopts it on the source of the decision
     choose(owner, "plan_f_state", "vedtatt")
     choose(owner, "plan_f_decision_source", "tk-bystyret-sak-87-19")
@@ -174,11 +174,11 @@ def test_owner_writes_and_adopts_reporter_reports_visitor_sees_it(browser, plan_
     # the visitor now sees it, adopted and reported, on Tiltak and Oversikt
     open_measures(page, url)
     table = cells(page, 0)
-    at = table.index("flere-utvekslinger")
-    assert table[at + 1 : at + 5] == ["Flere ungdomsutvekslinger", "tiltak", "Vennskapsbyer", "i rute"]
+    at = table.index("Flere ungdomsutvekslinger")  # title, then status (after its symbol)
+    assert table[at + 1].endswith("i rute")
     page.goto(url)
     wait_until_rendered(page)
-    expect(rollup_line(page, "Vennskapsbyer")).to_have_text(re.compile("^Vennskapsbyer — 1 av 3 i rute"))
+    expect(rollup_line(page, "Vennskapsbyer")).to_have_text(re.compile("Vennskapsbyer — 1 av 3 i rute"))
     assert outside_requests == [] and all(found == [] for found in OUTSIDE)
 
 
