@@ -58,7 +58,7 @@ QUESTIONS = {
             ("facet_networks_goal_area", "2 · EU-prosjekter"),
             ("facet_networks_scope", "europeisk"),
         ],
-        "4 av 30 rader",
+        "4 av 32 rader",
         0,
         ["EUniverCities Network", "POLIS", "europeisk", "2 · EU-prosjekter"],
     ),
@@ -69,7 +69,7 @@ QUESTIONS = {
             ("facet_sources_publisher", "Statistics Norway (SSB)"),
             ("facet_sources_publisher", "Statistisk sentralbyrå (SSB), Statistikkbanken, hentet med PxWebApi v2"),
         ],
-        "9 av 62 rader",
+        "9 av 69 rader",
         0,
         ["ssb-09817", "ssb-innvbef-2011-tab10", "ssb-innvbef-2021"],  # ids: the first column is always on screen
     ),
