@@ -183,9 +183,7 @@ def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text
     ]
     assert by_measure.loc["vennskapsbyavtaler", "comment"] == FORMULA  # kept as typed, never computed
     # the roll-up and the table follow the database
-    expect(rollup_line(page, "Vennskapsbyer")).to_have_text(
-        re.compile(r"Vennskapsbyer — 2 av 2 i rute eller fullført")
-    )
+    expect(rollup_line(page, "Vennskapsbyer")).to_have_text(re.compile(r"Vennskapsbyer — 2 av 2 i rute eller fullført"))
     table = cells(page, 0)
     assert table[table.index("Handlingsplan med målbare mål") + 1].endswith(
         "forsinket"
