@@ -117,9 +117,9 @@ def _missing(value) -> bool:
         return False
 
 
-def from_measures(measures: pd.DataFrame) -> pd.DataFrame:
-    """The shipped measures as a plan frame: adopted (they rest on their source), revision 0, nothing changed. A
-    column the measures already carry (e.g. the demo's example indicator years) is kept."""
+def with_plan_defaults(measures: pd.DataFrame) -> pd.DataFrame:
+    """The measures with every plan column: a shipped row is adopted (it rests on its source), revision 0, nothing
+    changed. A column the measures already carry (e.g. the demo's example indicator years) is kept."""
     frame = measures.copy()
     size, index = len(frame), frame.index
     defaults = {
@@ -138,7 +138,12 @@ def from_measures(measures: pd.DataFrame) -> pd.DataFrame:
     for column, default in defaults.items():
         if column not in frame:
             frame[column] = default()
-    return frame[list(PLAN_COLUMNS)]
+    return frame
+
+
+def from_measures(measures: pd.DataFrame) -> pd.DataFrame:
+    """The shipped measures as a plan frame (exactly the contract's columns)."""
+    return with_plan_defaults(measures)[list(PLAN_COLUMNS)]
 
 
 def content_of(row) -> dict:

@@ -1,9 +1,11 @@
 """The plan frame (the contract shared with analytics/plan.py): today's measures plus the columns a plan revision
-adds. `from_measures` gives the frame for the shipped rows only, until the store of plan revisions is joined in."""
+adds. `from_measures` gives it from the measures alone (analytics/plan.py adds the revisions)."""
 
 from __future__ import annotations
 
 import pandas as pd
+
+from analytics.plan import with_plan_defaults
 
 STATES = ("utkast", "vedtatt", "avsluttet", "trukket")
 EXTRA_COLUMNS = (
@@ -22,26 +24,8 @@ EXTRA_COLUMNS = (
 
 
 def from_measures(measures: pd.DataFrame) -> pd.DataFrame:
-    """The shipped measures as an effective plan: revision 0, state «vedtatt», the decision their source is."""
-    plan = measures.copy()
-    size = len(plan)
-    defaults = {
-        "description_en": pd.Series([""] * size, index=plan.index, dtype=object),
-        "indicator_baseline_year": pd.Series([pd.NA] * size, index=plan.index, dtype="Int64"),
-        "indicator_target_year": pd.Series([pd.NA] * size, index=plan.index, dtype="Int64"),
-        "state": pd.Series(["vedtatt"] * size, index=plan.index, dtype=object),
-        "decision_organ": pd.Series([""] * size, index=plan.index, dtype=object),
-        "decision_date": pd.Series([pd.NaT] * size, index=plan.index, dtype="datetime64[ns]"),
-        "decision_case": pd.Series([""] * size, index=plan.index, dtype=object),
-        "decision_source": plan["source"].astype(object) if size else pd.Series(dtype=object),
-        "revision": pd.Series([0] * size, index=plan.index, dtype="int64"),
-        "changed_by": pd.Series([""] * size, index=plan.index, dtype=object),
-        "changed_at": pd.Series([pd.NaT] * size, index=plan.index, dtype="datetime64[ns, UTC]"),
-    }
-    for column, values in defaults.items():
-        if column not in plan:
-            plan[column] = values
-    return plan
+    """The measures as a plan frame, keeping any other column they carry (plan.with_plan_defaults)."""
+    return with_plan_defaults(measures)
 
 
 def adopted(plan: pd.DataFrame) -> pd.DataFrame:
