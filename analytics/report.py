@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from analytics.formatting import format_date
-from analytics.slides import Slide, data_date_text
+from analytics.slides import Slide, data_date_text, dated_source_line
 
 
 class ReportError(Exception):
@@ -39,4 +39,4 @@ def cell_text(value) -> str:
 
 def footer_text(slide: Slide, lang: str) -> str:
     """The slide's source line and the date of its data, on one line."""
-    return f"{slide.source_line} · {data_date_text(slide, lang)}"
+    return dated_source_line(slide.source_line, data_date_text(slide, lang))

@@ -84,6 +84,14 @@ def data_date_text(slide: Slide, lang: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def dated_source_line(line: str, as_of: str) -> str:
+    """A source line with the data's own date after it: "Kilde: SSB, tabell 09817 · Tall for 2013–2026".
+
+    Slides, the report and every live chart end their source line this way; `as_of` comes from the helpers
+    below (never today's date)."""
+    return f"{line} · {as_of[:1].upper()}{as_of[1:]}" if as_of else line
+
+
 def sources_dated(sources: pd.DataFrame, source_ids, lang: str) -> str:
     """The years the cited sources are dated ("kilder datert 2019–2024"), or that they are undated."""
     cited = sources[sources["id"].isin(set(source_ids))]
@@ -94,6 +102,11 @@ def sources_dated(sources: pd.DataFrame, source_ids, lang: str) -> str:
     return t("slides.data.sources_dated", lang, years=span)
 
 
+def partners_dated(sources: pd.DataFrame, partners_frame: pd.DataFrame, lang: str) -> str:
+    """The date of the partner data (the sources of the agreements and of their status), as on the slide."""
+    return sources_dated(sources, [*partners_frame["source"], *partners_frame["status_source"]], lang)
+
+
 def reports_dated(reports: pd.DataFrame, lang: str) -> str:
     """The date of the latest status report ("siste rapport 12.05.2026"), or that there is none yet."""
     if reports.empty or reports["reported_at"].dropna().empty:
@@ -102,9 +115,11 @@ def reports_dated(reports: pd.DataFrame, lang: str) -> str:
     return t("slides.data.latest_report", lang, date=format_date(latest.date()))
 
 
-def figures_dated(rows: pd.DataFrame, lang: str) -> str:
-    """The years of the figures shown ("tall for 2011–2018"), and when they were fetched from SSB if they were."""
-    years = sorted(int(y) for y in rows["year"].dropna().unique())
+def figures_dated(rows: pd.DataFrame, lang: str, years=None) -> str:
+    """The years of the figures shown ("tall for 2011–2018"), and when they were fetched from SSB if they were.
+
+    `years`, where the chart shows only some of the rows' years (a change between two years)."""
+    years = sorted(int(y) for y in (rows["year"].dropna().unique() if years is None else years))
     if not years:
         return t("slides.data.no_figures", lang)
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
@@ -191,7 +206,7 @@ def _partners(inputs: Inputs) -> Slide:
         date=inputs.today,
         figure=fig,
         table=partners.partner_table(partners_now, inputs.sources, lang),
-        data_as_of=sources_dated(inputs.sources, [*bundle.partners["source"], *bundle.partners["status_source"]], lang),
+        data_as_of=partners_dated(inputs.sources, bundle.partners, lang),
     )
 
 

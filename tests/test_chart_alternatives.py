@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from analytics.formatting import escape_markdown
+from analytics.formatting import escape_markdown, format_date
 from analytics.i18n import t
 from analytics.store import Report, Store, sqlite_url
 from tests.markup_check import shown
@@ -12,6 +14,13 @@ from tests.test_pages import run_page
 
 VIEWS = ["views/vennskapsbyer/page.py", "views/nettverk/page.py", "views/befolkning/page.py", "views/tiltak/page.py"]
 SOURCE_PREFIXES = ("Kilde:", "Kilder:", "Source:", "Sources:")
+# The data's own date after the source line, as on a slide: the figures' years, the sources' years or the latest
+# report (or that there is none yet), never today's date.
+DATA_DATE = re.compile(
+    r" · (Tall for|Figures for|Kilder datert|Sources dated) (19|20)\d\d(–(19|20)\d\d)?"
+    r"(, (hentet fra SSB|fetched from SSB) \d\d\.\d\d\.\d{4})?$"
+    r"| · (Siste rapport|Latest report) \d\d\.\d\d\.\d{4}$| · (Ingen rapporter ennå|No reports yet)$"
+)
 
 pytestmark = pytest.mark.usefixtures("app_state")
 
@@ -53,7 +62,7 @@ def chart_units(at, lang: str) -> list[dict]:
 @pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("view", VIEWS)
-def test_every_chart_has_a_summary_a_data_expander_and_a_source_line(view, lang, org):
+def test_every_chart_has_a_summary_a_data_expander_and_a_source_line_with_its_data_date(view, lang, org):
     at = run_page(view, lang, org)
     assert not at.exception
     charts = [e for e in in_order(at) if e.type == "plotly_chart"]
@@ -65,7 +74,8 @@ def test_every_chart_has_a_summary_a_data_expander_and_a_source_line(view, lang,
         assert summary.value.strip() and not summary.value.startswith(SOURCE_PREFIXES)
         assert unit["label"] == t("chart.data", lang)
         assert unit["table"] is not None and not unit["table"].empty
-        assert unit["source"].startswith(SOURCE_PREFIXES) or unit["source"] == t("measures.source_reports", lang)
+        assert unit["source"].startswith(SOURCE_PREFIXES)
+        assert DATA_DATE.search(unit["source"]), unit["source"]
 
 
 def test_trondheim_draws_every_chart_it_has_data_for():
@@ -111,4 +121,19 @@ def test_a_measures_history_has_a_summary_and_its_reports_open_beside_it(app_sta
     assert unit["captions"][0].startswith(escape_markdown("Én rapport, "))
     assert unit["captions"][0].endswith(escape_markdown(": i rute, fremdrift 50\u00a0%."))
     assert unit["table"]["Kommentar"].tolist() == ["ok"]
-    assert unit["source"] == t("measures.source_reports", "nb")
+    reported = store.reports("trondheim")["reported_at"].max()
+    assert unit["source"] == f"{t('measures.source_reports', 'nb')} · Siste rapport {format_date(reported.date())}"
+
+
+@pytest.mark.parametrize(
+    ("view", "lang", "dates"),
+    [
+        (VIEWS[0], "nb", ["Kilder datert 2019"]),
+        (VIEWS[1], "en", ["Sources dated 2019–2026"] * 3),
+        (VIEWS[2], "nb", ["Tall for 2013–2026", "Tall for 2011–2018", "Tall for 2012", "Tall for 2011–2012"]),
+    ],
+)
+def test_each_chart_gives_the_date_of_its_own_figures(view, lang, dates):
+    """The years of the figures drawn (the persons chart ends in 2018, the country chart shows one year), not the
+    view's or today's."""
+    assert [unit["source"].rsplit(" · ", 1)[1] for unit in chart_units(run_page(view, lang), lang)] == dates

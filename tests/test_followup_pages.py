@@ -4,6 +4,7 @@ report, reminders with mailto links, the indicator chart (demo mode) and the Wor
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -11,7 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import plan_pdf
 from analytics.formatting import escape_markdown
+from analytics.i18n import t
 from analytics.store import Report, Store, sqlite_url
+from tests.markup_check import shown
 
 pytestmark = pytest.mark.usefixtures("app_state")
 HOSTILE = "<img src=x onerror=alert(1)> [lenke](http://x) =1+1"
@@ -90,6 +93,9 @@ def test_in_demo_mode_a_measure_with_an_example_indicator_shows_its_chart(app_st
     assert len(charts) == 1
     word = "bak den rette linjen" if lang == "nb" else "behind the straight path"
     assert any(word in m.value for m in at.markdown)
+    (source,) = [shown(c.value) for c in at.caption if shown(c.value).startswith(t("indicator.source", lang))]
+    latest = "Siste rapport" if lang == "nb" else "Latest report"
+    assert re.fullmatch(rf"{re.escape(t('indicator.source', lang))} · {latest} \d\d\.\d\d\.20\d\d", source)
 
 
 @pytest.mark.skipif(

@@ -206,3 +206,45 @@ def test_the_overview_slide_says_where_the_plan_stands_and_that_the_strategy_is_
         "Av 13 tiltak er 0 i rute, 0 bak planen, 0 forsinket etter frist og 13 ikke rapportert. Ingen rapporter ennå. "
         "Strategiperioden 2019–2022 er over. 13 tiltak har ingen sluttrapport."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "as_of", "expected"),
+    [
+        ("Kilde: SSB", "tall for 2013–2026", "Kilde: SSB · Tall for 2013–2026"),
+        ("Source: SSB", "figures for 2018", "Source: SSB · Figures for 2018"),
+        ("Kilde: SSB", "", "Kilde: SSB"),
+    ],
+)
+def test_a_dated_source_line_puts_the_data_date_after_the_source(line, as_of, expected):
+    assert slides.dated_source_line(line, as_of) == expected
+
+
+def figures(years, fetched=None) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": years,
+            "table": ["09817" if fetched else None] * len(years),
+            "updated": ["2026-02-20T07:00:00Z" if fetched else None] * len(years),
+            "fetched": [fetched] * len(years),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "years", "lang", "expected"),
+    [
+        (figures([2011, 2018, 2012]), None, "nb", "tall for 2011–2018"),
+        (figures([2024]), None, "en", "figures for 2024"),
+        (
+            figures([2020, 2024], "2026-03-01T10:15:00+00:00"),
+            None,
+            "nb",
+            "tall for 2020–2024, hentet fra SSB 01.03.2026",
+        ),
+        (figures([2011, 2012, 2018]), (2012, 2018), "nb", "tall for 2012–2018"),
+        (figures([]), None, "nb", "ingen tall"),
+    ],
+)
+def test_figures_are_dated_by_their_years_and_their_fetch_time(rows, years, lang, expected):
+    assert slides.figures_dated(rows, lang, years=years) == expected

@@ -150,9 +150,9 @@ def stop_with(err: DataError, lang: str):
     st.stop()
 
 
-def caption_source(ctx: Context, source_ids) -> None:
-    """The source line under a chart or table."""
-    st.caption(escape_markdown(source_line(ctx.sources, source_ids, ctx.lang)))
+def caption_source(ctx: Context, source_ids, as_of: str = "") -> None:
+    """The source line under a chart or table; `as_of`, the data's own date in words (see `slides`), after it."""
+    st.caption(escape_markdown(slides.dated_source_line(source_line(ctx.sources, source_ids, ctx.lang), as_of)))
 
 
 # Less empty space above the title, so that a view fits a projector's 16:9 screen. No data text inside.

@@ -13,6 +13,7 @@ from analytics.exports import csv_for_excel
 from analytics.formatting import escape_markdown, format_date
 from analytics.i18n import in_language, t
 from analytics.provenance import safe_url, source_line, source_texts
+from analytics.slides import dated_source_line
 from ui import cached, shell
 
 
@@ -43,12 +44,23 @@ def table_with_csv(ctx, table: pd.DataFrame, sources, raw: pd.DataFrame, file_na
 
 
 def chart(
-    ctx, fig, summary: str, data: pd.DataFrame, sources, key: str | None = None, notes=(), expanded: bool = False
+    ctx,
+    fig,
+    summary: str,
+    data: pd.DataFrame,
+    sources,
+    *,
+    as_of: str,
+    key: str | None = None,
+    notes=(),
+    expanded: bool = False,
 ) -> None:
     """A chart with its text alternative (WCAG 2.1 AA): the figure, a summary of what it shows with its key numbers,
-    any data notes, its figures as a table in an expander, and its source line.
+    any data notes, its figures as a table in an expander, and its source line with the data's own date.
 
-    `sources` is a list of source ids, or a ready source line where the figures are not from sources.yml."""
+    `sources` is a list of source ids, or a ready source line where the figures are not from sources.yml; `as_of`
+    is the data's date in words, from the slides' helpers (`slides.figures_dated`, `reports_dated`,
+    `sources_dated`), as on a slide."""
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False}, key=key)
     # Body text, not a caption: the caption's grey is below 4.5:1 contrast and faint on a projector. Data text
     # (names, notes) is untrusted, so it is never markup.
@@ -57,7 +69,8 @@ def chart(
         st.caption(escape_markdown(note))
     with st.expander(t("chart.data", ctx.lang), icon=":material/table:", expanded=expanded):
         st.dataframe(data, hide_index=True, width="stretch")
-    st.caption(escape_markdown(sources if isinstance(sources, str) else source_line(ctx.sources, sources, ctx.lang)))
+    line = sources if isinstance(sources, str) else source_line(ctx.sources, sources, ctx.lang)
+    st.caption(escape_markdown(dated_source_line(line, as_of)))
 
 
 def fact_list(facts: list[tuple[str, str]], heading: str, empty: str) -> None:

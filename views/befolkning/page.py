@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import population as pop
-from analytics import population_tables
+from analytics import population_tables, slides
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
 from analytics.formatting import escape_markdown, format_int
 from analytics.i18n import t
@@ -39,6 +39,7 @@ if share["value"].notna().any():
         view.share_summary,
         view.share_table,
         share["source"].dropna(),
+        as_of=slides.figures_dated(view.share_rows.dropna(subset=["value"]), lang),
         notes=population_tables.notes_of(view.share_rows, lang),
     )
 
@@ -55,6 +56,7 @@ if with_persons:
         population_tables.persons_summary(table, names[region], lang),
         population_tables.persons_table(rows, lang),
         rows["source"],
+        as_of=slides.figures_dated(rows, lang),
         notes=population_tables.notes_of(rows, lang),
     )
 
@@ -77,6 +79,7 @@ if with_countries:
             population_tables.countries_summary(top, TOP, highlight, names[region], year, lang),
             population_tables.countries_table(shown, highlight, lang),
             top["source"],
+            as_of=slides.figures_dated(top, lang),
             notes=population_tables.notes_of(shown, lang),
         )
     with right:
@@ -98,6 +101,7 @@ if with_countries:
                 population_tables.change_summary(moved, first, last, lang),
                 population_tables.change_table(moved, first, last, lang),
                 moved["source"].dropna(),
+                as_of=slides.figures_dated(by_region[region], lang, years=(first, last)),
             )
     if not bundle.partners.empty:
         blocks.show_partner_backgrounds(ctx, backgrounds, names[region], year)

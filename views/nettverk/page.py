@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics import networks as nw
+from analytics import slides
 from analytics.charts import count_bars, coverage_dots, scope_bars
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
@@ -22,6 +23,7 @@ per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal
 per_goal_area["label"] = per_goal_area["number"].map(labels)
 fewest = nw.fewest_networks(per_goal_area)
 sources_of_links = [*bundle.network_goal_areas["source"]] or [*bundle.networks["source"]]
+links_dated = slides.sources_dated(ctx.sources, sources_of_links, lang)
 
 # 2/ Coverage: matrix, counts, gaps
 if bundle.goal_areas.empty:
@@ -45,6 +47,7 @@ else:
             nw.coverage_summary(coverage, lang),
             nw.coverage_table(coverage, labels, lang),
             sources_of_links,
+            as_of=links_dated,
         )
     with side_column:
         widgets.chart(
@@ -53,6 +56,7 @@ else:
             nw.counts_summary(per_goal_area, labels, lang),
             nw.counts_table(per_goal_area, labels, lang),
             sources_of_links,
+            as_of=links_dated,
         )
         blocks.network_gaps(ctx, per_goal_area)
     mix = nw.scope_mix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
@@ -63,6 +67,7 @@ else:
         nw.scope_summary(mix, scope_labels, lang),
         nw.scope_table(mix, labels, scope_labels, lang),
         [*sources_of_links, "egen-klassifisering"],
+        as_of=slides.sources_dated(ctx.sources, [*sources_of_links, "egen-klassifisering"], lang),
     )
 st.caption(t("networks.own_classification", lang))
 

@@ -97,7 +97,7 @@ def slide_view(slide, number: int, total: int, presenting: bool, lang: str) -> N
         st.plotly_chart(figure, width="stretch", theme=None, config=SLIDE_CHART_CONFIG, key=f"slide_{slide.id}")
     if slide.summary:
         st.markdown(escape_markdown(slide.summary))
-    st.caption(escape_markdown(f"{slide.source_line} · {slides.data_date_text(slide, lang)}"))
+    st.caption(escape_markdown(report.footer_text(slide, lang)))
     widths = {
         label: st.column_config.Column(width=width) for label, width in slides.column_widths(slide.table, lang).items()
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, indicator, overview
+from analytics import charts, indicator, overview, slides
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, widgets
@@ -47,7 +47,13 @@ def indicator_block(ctx, plan: pd.DataFrame, reports: pd.DataFrame, measure_id: 
     goal = f"{t('plan_word.goal', lang)}: {indicator.path_text(measure, lang)}."
     summary = f"{goal} {indicator.position_text(measure, values, lang)}"
     widgets.chart(
-        ctx, figure, summary, indicator.values_table(values, unit, lang), t("indicator.source", lang), key="indicator"
+        ctx,
+        figure,
+        summary,
+        indicator.values_table(values, unit, lang),
+        t("indicator.source", lang),
+        as_of=slides.reports_dated(values, lang),
+        key="indicator",
     )
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import overview, plan, progress
+from analytics import overview, plan, progress, slides
 from analytics.charts import measure_history
 from analytics.formatting import escape_markdown
 from analytics.i18n import in_language, t
@@ -107,6 +107,7 @@ with history_column:
             progress.history_summary(history, lang),
             blocks.history_table(history, lang),
             t("measures.source_reports", lang),
+            as_of=slides.reports_dated(history, lang),
             expanded=True,  # the reports' comments are read here, so the table stays open
         )
     followup.indicator_block(ctx, measures, reports, chosen)

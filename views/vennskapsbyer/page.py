@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import maps, partners
+from analytics import maps, partners, slides
 from analytics.charts import partnerships_over_time
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
@@ -42,7 +42,7 @@ def map_and_chart(year: int) -> None:
         deck = cached.partner_deck(ctx.settings.data_dir, bundle.id, ctx.today, year, extent, lang)
         st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
-        shell.caption_source(ctx, map_sources)
+        shell.caption_source(ctx, map_sources, as_of=slides.partners_dated(ctx.sources, all_partners, lang))
     with chart_column:
         counts = partners.partner_counts_by_year(all_partners, FIRST_YEAR, ctx.today.year)
         labels = {key: t(f"type.{key}", lang) for key in counts["agreement_type"].unique()}
@@ -55,7 +55,14 @@ def map_and_chart(year: int) -> None:
             t("partners.chart_year", lang),
         )
         summary = partners.counts_summary(all_partners, lang)
-        widgets.chart(ctx, fig, summary, partners.counts_table(counts, labels, lang), all_partners["since_source"])
+        widgets.chart(
+            ctx,
+            fig,
+            summary,
+            partners.counts_table(counts, labels, lang),
+            all_partners["since_source"],
+            as_of=slides.sources_dated(ctx.sources, all_partners["since_source"], lang),
+        )
 
 
 # 3/ Profile of one city
