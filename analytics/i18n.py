@@ -193,6 +193,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} nettverk. Færrest nettverk: {fewest} ({k}).",
         "{n} networks. Fewest networks: {fewest} ({k}).",
     ),
+    "networks.summary_unlinked": (
+        "{n} nettverk. Ingen av dem er knyttet til et målområde i dataene.",
+        "{n} networks. None of them is tied to a goal area in the data.",
+    ),
     "networks.matrix_title": ("Nettverk per målområde", "Networks per goal area"),
     "networks.matrix_caption": (
         "Hver prikk er et nettverk som strategien knytter til målområdet.",

@@ -44,6 +44,17 @@ def fewest_networks(per_goal_area: pd.DataFrame) -> pd.DataFrame:
     return per_goal_area[per_goal_area["networks"] == per_goal_area["networks"].min()].reset_index(drop=True)
 
 
+def networks_summary(networks: pd.DataFrame, per_goal_area: pd.DataFrame, lang: str) -> str:
+    """How many networks, and the målområder (with their `label`) that have the fewest; in words where no network
+    serves any målområde, rather than an empty list and a missing number."""
+    n = format_int(len(networks))
+    if per_goal_area.empty or not per_goal_area["networks"].any():
+        return t("networks.summary_unlinked", lang, n=n)
+    fewest = fewest_networks(per_goal_area)
+    k = format_int(fewest["networks"].min())
+    return t("networks.summary", lang, n=n, fewest=", ".join(fewest["label"]), k=k)
+
+
 def networks_without_goal_area(networks: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """The networks that serve no målområde."""
     return networks[~networks["id"].isin(links["network_id"])].reset_index(drop=True)

@@ -215,10 +215,7 @@ def _networks(inputs: Inputs) -> Slide:
     labels = nw.goal_labels(bundle.goal_areas, lang)
     per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal_areas)
     per_goal_area["label"] = per_goal_area["number"].map(labels)
-    fewest = nw.fewest_networks(per_goal_area)
-    summary = t(
-        "networks.summary", lang, n=len(bundle.networks), fewest=", ".join(fewest["label"]), k=fewest["networks"].min()
-    )
+    summary = nw.networks_summary(bundle.networks, per_goal_area, lang)
     table = nw.counts_table(per_goal_area, labels, lang)
     return Slide(
         id="nettverk",

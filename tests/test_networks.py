@@ -246,3 +246,24 @@ def test_scope_table_has_a_column_per_scope_that_occurs_and_the_total():
         "I alt": ["3", "1", "0"],
     }
     pd.testing.assert_frame_equal(table, pd.DataFrame(expected))
+
+
+def per_goal_area_with_labels(links: pd.DataFrame, goals: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = nw.networks_per_goal_area(links, goals)
+    return frame.assign(label=frame["number"].map(nw.goal_labels(goals, lang)))
+
+
+@pytest.mark.parametrize(
+    ("links", "goals", "lang", "expected"),
+    [
+        (LINKS, GOALS, "nb", "4 nettverk. Færrest nettverk: 3 · C (0)."),
+        (LINKS[LINKS["goal_area_id"] == "a"], GOALS, "en", "4 networks. Fewest networks: 2 · Beta, 3 · Gamma (0)."),
+        (LINKS.iloc[0:0], GOALS, "nb", "4 nettverk. Ingen av dem er knyttet til et målområde i dataene."),
+        (LINKS.iloc[0:0], GOALS.iloc[0:0], "nb", "4 nettverk. Ingen av dem er knyttet til et målområde i dataene."),
+        (LINKS.iloc[0:0], GOALS.iloc[0:0], "en", "4 networks. None of them is tied to a goal area in the data."),
+    ],
+    ids=["fewest", "two share the fewest", "no links", "no goal areas (Kuopio)", "no goal areas, English"],
+)
+def test_the_networks_summary_names_the_fewest_or_says_in_words_that_none_is_linked(links, goals, lang, expected):
+    summary = nw.networks_summary(NETS, per_goal_area_with_labels(links, goals, lang), lang)
+    assert summary == expected and "nan" not in summary

@@ -176,7 +176,18 @@ def test_the_network_matrix_for_trondheim_has_the_five_goal_areas():
         "4 · Vennskapsbyer": 4,
         "5 · Internasjonalt samfunn": 2,
     }
-    assert "Færrest nettverk: 5 · Internasjonalt samfunn (2)." in " ".join(m.value for m in at.markdown)
+    assert "Færrest nettverk: 5 · Internasjonalt samfunn (2)." in " ".join(shown(m.value) for m in at.markdown)
+
+
+def test_networks_that_serve_no_goal_area_are_said_so_in_words(data_copy, monkeypatch):
+    path = data_copy / "trondheim/network_goal_areas.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    at = run_page(PAGES[2])
+    assert not at.exception
+    texts = [shown(m.value) for m in at.markdown]
+    assert "32 nettverk. Ingen av dem er knyttet til et målområde i dataene." in texts
+    assert not any("nan" in text or "Færrest" in text for text in texts)
 
 
 @pytest.fixture

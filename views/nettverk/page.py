@@ -21,7 +21,6 @@ if bundle.networks.empty:
 labels = nw.goal_labels(bundle.goal_areas, lang)
 per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal_areas)
 per_goal_area["label"] = per_goal_area["number"].map(labels)
-fewest = nw.fewest_networks(per_goal_area)
 sources_of_links = [*bundle.network_goal_areas["source"]] or [*bundle.networks["source"]]
 links_dated = slides.sources_dated(ctx.sources, sources_of_links, lang)
 
@@ -29,15 +28,7 @@ links_dated = slides.sources_dated(ctx.sources, sources_of_links, lang)
 if bundle.goal_areas.empty:
     st.info(t("networks.no_goal_areas", lang, org=escape_markdown(org)))
 else:
-    st.markdown(
-        t(
-            "networks.summary",
-            lang,
-            n=len(bundle.networks),
-            fewest=escape_markdown(", ".join(fewest["label"])),
-            k=fewest["networks"].min(),
-        )
-    )
+    st.markdown(escape_markdown(nw.networks_summary(bundle.networks, per_goal_area, lang)))
     matrix_column, side_column = st.columns([3, 2], gap="medium")
     with matrix_column:
         coverage = nw.coverage_matrix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
