@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test test-fast lint format browser outlines refresh-ssb bench clean
+.PHONY: run demo test test-fast lint format browser outlines refresh-ssb bench screenshots clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ format: $(STAMP)
 outlines:
 	cd /tmp && npm pack world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz
 	$(BIN)/python scripts/build_outlines.py /tmp/package/countries-110m.json
+
+# Screenshots of every view and slide (Trondheim in both languages, Trøndelag) at 1400x900 and 1920x1080, for looking
+# at by hand; written to screenshots/ (not in git). Not a test: it asserts nothing.
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 # Benchmarks print one table of figures (not pass/fail); see bench/README.md. BENCH_QUICK=1 for a smoke check.
 # Installs pyjstat to compare the SSB reader with; the browser figures need Debian's chromium (make browser).
