@@ -39,7 +39,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-bac
 def settled(page) -> None:
     """Wait until a title is on the page, the script run has ended, and the number of elements has stayed the same
     for a second (a view that fills its map area last adds elements after the first "not running")."""
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    page.wait_for_selector('[data-testid="stMain"] h1', state="attached", timeout=60_000)
     last = -1
     for _ in range(60):
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
