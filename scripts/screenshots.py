@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -25,11 +27,11 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, LOOPBACK, start_server  # noqa: E402
 from ui.navigation import VIEWS  # noqa: E402
 
-RUNS = {  # name: (organisation id, language as in the link)
-    "trondheim-nb": ("trondheim", "Norsk bokmål"),
-    "trondheim-en": ("trondheim", "English"),
-    "trondelag-nb": ("trondelag", "Norsk bokmål"),
-    "trondelag-en": ("trondelag", "English"),
+RUNS = {  # name: (organisation and language as the link names them: by their labels in the sidebar)
+    "trondheim-nb": ("Trondheim kommune", "Norsk (bokmål)"),
+    "trondheim-en": ("Trondheim kommune", "English"),
+    "trondelag-nb": ("Trøndelag fylkeskommune", "Norsk (bokmål)"),
+    "trondelag-en": ("Trøndelag fylkeskommune", "English"),
 }
 DEFAULT_RUNS = ("trondheim-nb", "trondheim-en", "trondelag-nb")
 SIZES = ((1400, 900), (1920, 1080))
@@ -89,7 +91,7 @@ def whole_page(page, path: Path, width: int, height: int) -> None:
 
 
 def shoot_run(browser, base: str, name: str, out: Path, sizes, blocked: list[str]) -> list[Path]:
-    org, lang = RUNS[name]
+    org, lang = (quote(label) for label in RUNS[name])
     written = []
     for width, height in sizes:
         context = browser.new_context(viewport={"width": width, "height": height}, locale="nb-NO")
@@ -134,6 +136,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped run still stops its app server (finally)
     process, base = start_server(ROOT / "data")
     blocked: list[str] = []
     try:
