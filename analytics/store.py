@@ -225,24 +225,12 @@ class Store:
 
     def reports(self, organisation: str | None = None) -> pd.DataFrame:
         """Every report (of one organisation), oldest first."""
-        query = sa.select(reports).order_by(reports.c.reported_at, reports.c.id)
-        if organisation is not None:
-            query = query.where(reports.c.organisation == organisation)
-        with self.engine.connect() as connection:
-            rows = connection.execute(query).mappings().all()
-        frame = pd.DataFrame(rows, columns=[c.name for c in reports.columns])
-        frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
-        return frame
+        return self._oldest_first(reports, "reported_at", organisation)
 
     def revision(self, organisation: str | None = None) -> tuple[int, int]:
         """(number of reports, highest id) of one organisation (or all): as reports are append-only, this changes
         exactly when a report is added, by any server. A cheap query (the index), for caching reports()."""
-        query = sa.select(sa.func.count(), sa.func.max(reports.c.id))
-        if organisation is not None:
-            query = query.where(reports.c.organisation == organisation)
-        with self.engine.connect() as connection:
-            number, highest = connection.execute(query).one()
-        return int(number), int(highest or 0)
+        return self._append_key(reports, organisation)
 
     def add_plan_changes(self, changes: Iterable[PlanChange], batch: str | None = None, now=None) -> int:
         """Write every change as the next revision of its measure, in one transaction (all or nothing). A change
@@ -285,21 +273,31 @@ class Store:
 
     def plan_revisions(self, organisation: str | None = None) -> pd.DataFrame:
         """Every plan revision (of one organisation), oldest first; `content` is the measure as a dict."""
-        query = sa.select(plan_revisions).order_by(plan_revisions.c.changed_at, plan_revisions.c.id)
-        if organisation is not None:
-            query = query.where(plan_revisions.c.organisation == organisation)
-        with self.engine.connect() as connection:
-            rows = connection.execute(query).mappings().all()
-        frame = pd.DataFrame(rows, columns=[c.name for c in plan_revisions.columns])
+        frame = self._oldest_first(plan_revisions, "changed_at", organisation)
         frame["content"] = [json.loads(text) for text in frame["content"]]
-        frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
         return frame
 
     def plan_revision_key(self, organisation: str | None = None) -> tuple[int, int]:
         """(number of plan revisions, highest id): changes exactly when a revision is added, for caching."""
-        query = sa.select(sa.func.count(), sa.func.max(plan_revisions.c.id))
+        return self._append_key(plan_revisions, organisation)
+
+    def _oldest_first(self, table: sa.Table, moment: str, organisation: str | None) -> pd.DataFrame:
+        """Every row of an append-only table (of one organisation) by its time column `moment` (in UTC), then id."""
+        query = sa.select(table).order_by(table.c[moment], table.c.id)
         if organisation is not None:
-            query = query.where(plan_revisions.c.organisation == organisation)
+            query = query.where(table.c.organisation == organisation)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).mappings().all()
+        frame = pd.DataFrame(rows, columns=[c.name for c in table.columns])
+        frame[moment] = pd.to_datetime(frame[moment], utc=True)
+        return frame
+
+    def _append_key(self, table: sa.Table, organisation: str | None) -> tuple[int, int]:
+        """(number of rows, highest id) of an append-only table (of one organisation): changes exactly when a row
+        is added."""
+        query = sa.select(sa.func.count(), sa.func.max(table.c.id))
+        if organisation is not None:
+            query = query.where(table.c.organisation == organisation)
         with self.engine.connect() as connection:
             number, highest = connection.execute(query).one()
         return int(number), int(highest or 0)
