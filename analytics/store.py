@@ -31,6 +31,17 @@ from analytics.statuses import (  # noqa: F401
 )
 
 metadata = sa.MetaData()
+
+
+def _about_a_measure() -> tuple[sa.Column, ...]:
+    """The columns an append-only table of the store starts with: its id, the organisation, the measure."""
+    return (
+        sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+        sa.Column("organisation", sa.String(100), nullable=False),
+        sa.Column("measure_id", sa.String(100), nullable=False),
+    )
+
+
 schema_version = sa.Table(
     "schema_version",
     metadata,
@@ -40,9 +51,7 @@ schema_version = sa.Table(
 reports = sa.Table(
     "reports",
     metadata,
-    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
-    sa.Column("organisation", sa.String(100), nullable=False),
-    sa.Column("measure_id", sa.String(100), nullable=False),
+    *_about_a_measure(),
     sa.Column("period", sa.String(10), nullable=False),  # "2025", "2025-06" or "2025-06-30"
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("progress", sa.Float, nullable=True),
@@ -97,9 +106,7 @@ NO_REPLACE_NO_TRUNCATE = {
 plan_revisions = sa.Table(
     "plan_revisions",
     metadata,
-    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
-    sa.Column("organisation", sa.String(100), nullable=False),
-    sa.Column("measure_id", sa.String(100), nullable=False),
+    *_about_a_measure(),
     sa.Column("revision", sa.Integer, nullable=False),  # 1, 2, … per measure; 0 is the shipped measures.csv row
     sa.Column("content", sa.Text, nullable=False),  # the whole measure after the change, as JSON
     sa.Column("author", sa.String(200), nullable=False),
