@@ -13,7 +13,7 @@ from analytics.bundle import MEASURE_KINDS
 from analytics.formatting import escape_markdown
 from analytics.i18n import in_language, t
 from analytics.statuses import PlanChange, PlanConflict, StoreError
-from ui import editing
+from ui import editing, widgets
 from views.tiltak import blocks
 
 NEW = "__new__"
@@ -253,7 +253,7 @@ def history(ctx, measures: pd.DataFrame, revisions: pd.DataFrame, measure_id: st
         }
     )
     with st.container(key="plan_history"):  # every row drawn (no inner scrolling), up to 30 rows
-        st.dataframe(table, hide_index=True, width="stretch", height=min(len(table) + 1, 31) * 35 + 3)
+        st.dataframe(table, hide_index=True, width="stretch", height=widgets.full_height(table.head(30)))
     st.caption(t("plan.history_source", lang))
 
 
