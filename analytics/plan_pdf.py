@@ -10,7 +10,15 @@ from pathlib import Path
 
 from analytics import overview, plan_frame
 from analytics.i18n import t
-from analytics.plan_word import PlanDocument, front_matter, measure_rows, plain, sections, used_sources
+from analytics.plan_word import (
+    PlanDocument,
+    description_text,
+    front_matter,
+    measure_rows,
+    plain,
+    sections,
+    used_sources,
+)
 from analytics.provenance import source_labels
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -64,8 +72,7 @@ def plan_html(doc: PlanDocument) -> str:
 
 
 def _measure_html(measure, labels: dict[str, str], lang: str) -> str:
-    english = plain(measure.get("description_en")) if lang == "en" else ""
-    description = english or plain(measure.get("description_nb"))
+    description = description_text(measure, lang)
     rows = "".join(
         f"<tr><th>{_e(label)}</th><td>{_e(text)}</td></tr>" for label, text in measure_rows(measure, labels, lang)
     )

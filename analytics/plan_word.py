@@ -73,6 +73,12 @@ def goal_text(measure, lang: str) -> str:
     return t("plan_word.no_goal", lang)
 
 
+def description_text(measure, lang: str) -> str:
+    """The measure's description in English where asked for and given, else in bokmål ("" when it has none)."""
+    english = plain(measure.get("description_en")) if lang == "en" else ""
+    return english or plain(measure.get("description_nb"))
+
+
 def measure_rows(measure, labels: dict[str, str], lang: str) -> list[tuple[str, str]]:
     """The measure's facts as (label, text) rows of its table."""
     due = measure.get("due")
@@ -153,8 +159,7 @@ def plan_docx(doc: PlanDocument) -> bytes:
 
 def _add_measure(document, measure, labels: dict[str, str], lang: str) -> None:
     document.add_heading(plain(measure["_title"]), 3)
-    english = plain(measure.get("description_en")) if lang == "en" else ""
-    description = english or plain(measure.get("description_nb"))
+    description = description_text(measure, lang)
     if description:
         document.add_paragraph(description)
     rows = measure_rows(measure, labels, lang)
