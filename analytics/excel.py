@@ -48,15 +48,32 @@ def _text_cell(cell, value) -> None:
     cell.data_type = "s"
 
 
-def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: str) -> bytes:
-    """An .xlsx with one row per measure and the columns to report in (status as a drop-down)."""
+def help_sheet(book, lines: list[str]) -> None:
+    """A sheet «Veiledning» with one wrapped line of help a row."""
+    sheet = book.create_sheet("Veiledning")
+    for line in lines:
+        sheet.append([line])
+    sheet.column_dimensions["A"].width = 110
+    for row in sheet.iter_rows():
+        row[0].alignment = Alignment(wrap_text=True)
+
+
+def headed_book(title: str, header: list[str], given: Callable) -> tuple:
+    """(a workbook, its first sheet `title`) with a bold header row: blue over the columns that are given (`given`
+    of the header cell is true), yellow over those to fill in."""
     book = Workbook()
     sheet = book.active
-    sheet.title = SHEET
-    sheet.append(HEADER)
+    sheet.title = title
+    sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DCE6F0" if cell.column <= len(GIVEN) else "FFF2CC")
+        cell.fill = PatternFill("solid", fgColor="DCE6F0" if given(cell) else "FFF2CC")
+    return book, sheet
+
+
+def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: str) -> bytes:
+    """An .xlsx with one row per measure and the columns to report in (status as a drop-down)."""
+    book, sheet = headed_book(SHEET, HEADER, given=lambda cell: cell.column <= len(GIVEN))
     for row, measure in enumerate(measures.itertuples(), start=2):
         for column, value in enumerate(
             (
@@ -78,7 +95,6 @@ def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: 
     for letter, width in zip("ABCDEFGH", (24, 28, 60, 12, 16, 14, 14, 60), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "D2"
-    help_sheet = book.create_sheet("Veiledning")
     lines = [
         f"Statusrapport for {organisation}",
         "Fyll ut de gule kolonnene for tiltakene du rapporterer på; la raden stå tom for de andre.",
@@ -87,11 +103,7 @@ def template(measures: pd.DataFrame, goal_labels: dict[str, str], organisation: 
         "Fremdrift: et tall fra 0 til 100. Indikatorverdi: tallet for tiltakets indikator, der den finnes.",
         "En rapport endrer aldri en tidligere rapport: en rettelse er en ny rapport.",
     ]
-    for line in lines:
-        help_sheet.append([line])
-    help_sheet.column_dimensions["A"].width = 110
-    for row in help_sheet.iter_rows():
-        row[0].alignment = Alignment(wrap_text=True)
+    help_sheet(book, lines)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -19,61 +19,8 @@ from analytics.formatting import format_date, format_decimal
 STATES = ("utkast", "vedtatt", "avsluttet", "trukket")
 RETIRED = ("avsluttet", "trukket")
 DIRECTIONS = ("opp", "ned")
-# The content of a revision: every field of a measure a plan owner can change (the id never changes).
-TEXT_FIELDS = (
-    "title_nb",
-    "title_en",
-    "description_nb",
-    "description_en",
-    "responsible",
-    "plan_period",
-    "decision_organ",
-    "decision_case",
-)
-OPTIONAL_IDS = ("goal_area_id", "indicator_unit", "indicator_direction", "decision_source", "source")
-DATE_FIELDS = ("start", "due", "decision_date")
-NUMBER_FIELDS = ("indicator_baseline", "indicator_target")
-YEAR_FIELDS = ("indicator_baseline_year", "indicator_target_year")
-FIELDS = (
-    "goal_area_id",
-    "kind",
-    "title_nb",
-    "title_en",
-    "description_nb",
-    "description_en",
-    "responsible",
-    "plan_period",
-    "start",
-    "due",
-    "indicator_unit",
-    "indicator_baseline",
-    "indicator_baseline_year",
-    "indicator_target",
-    "indicator_target_year",
-    "indicator_direction",
-    "sdgs",
-    "state",
-    "decision_organ",
-    "decision_date",
-    "decision_case",
-    "decision_source",
-    "source",
-)
-EXTRA_COLUMNS = (
-    "description_en",
-    "indicator_baseline_year",
-    "indicator_target_year",
-    "state",
-    "decision_organ",
-    "decision_date",
-    "decision_case",
-    "decision_source",
-    "revision",
-    "changed_by",
-    "changed_at",
-)
-PLAN_COLUMNS = (*measure_columns(), *EXTRA_COLUMNS)
-# Field names in bokmål and English, for the history and the messages.
+# The content of a revision, in order: every field of a measure a plan owner can change (the id never changes),
+# with its name in bokmål and English for the history and the messages.
 FIELD_LABELS = {
     "goal_area_id": ("Målområde", "Goal area"),
     "kind": ("Type", "Kind"),
@@ -99,6 +46,35 @@ FIELD_LABELS = {
     "decision_source": ("Vedtak: kilde-id", "Decision: source id"),
     "source": ("Kilde-id", "Source id"),
 }
+FIELDS = tuple(FIELD_LABELS)
+TEXT_FIELDS = (
+    "title_nb",
+    "title_en",
+    "description_nb",
+    "description_en",
+    "responsible",
+    "plan_period",
+    "decision_organ",
+    "decision_case",
+)
+OPTIONAL_IDS = ("goal_area_id", "indicator_unit", "indicator_direction", "decision_source", "source")
+DATE_FIELDS = ("start", "due", "decision_date")
+NUMBER_FIELDS = ("indicator_baseline", "indicator_target")
+YEAR_FIELDS = ("indicator_baseline_year", "indicator_target_year")
+EXTRA_COLUMNS = (
+    "description_en",
+    "indicator_baseline_year",
+    "indicator_target_year",
+    "state",
+    "decision_organ",
+    "decision_date",
+    "decision_case",
+    "decision_source",
+    "revision",
+    "changed_by",
+    "changed_at",
+)
+PLAN_COLUMNS = (*measure_columns(), *EXTRA_COLUMNS)
 
 
 def field_label(field: str, lang: str) -> str:
@@ -336,63 +312,102 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 def problems(measure_id: str, content: dict, goal_area_ids, source_ids, lang: str = "nb") -> list[tuple[str, str]]:
     """(field, message) for every rule a measure breaks: the bundle loader's rules (known målområde, kind, due not
     before start, indicator complete) plus the plan's (a title, a known state, an adopted measure's decision)."""
+    found = [
+        *_name_problems(measure_id, content),
+        *_choice_problems(content, set(goal_area_ids)),
+        *_indicator_problems(content),
+        *_source_problems(content, set(source_ids)),
+    ]
+    return [(field, en if lang == "en" else nb) for field, nb, en in found]
+
+
+def _name_problems(measure_id: str, content: dict) -> list[tuple[str, str, str]]:
+    """(field, bokmål, English) where the id is no slug or the bokmål title is missing."""
     found = []
-
-    def say(field: str, nb: str, en: str) -> None:
-        found.append((field, en if lang == "en" else nb))
-
     if not SLUG.fullmatch(measure_id or ""):
-        say(
-            "id",
-            f"«{measure_id}» er ikke en gyldig id (små bokstaver a–z, sifre og bindestrek).",
-            f"«{measure_id}» is not a valid id (lower-case a–z, digits and hyphens).",
+        found.append(
+            (
+                "id",
+                f"«{measure_id}» er ikke en gyldig id (små bokstaver a–z, sifre og bindestrek).",
+                f"«{measure_id}» is not a valid id (lower-case a–z, digits and hyphens).",
+            )
         )
     if not str(content.get("title_nb") or "").strip():
-        say("title_nb", "tittelen (bokmål) mangler.", "the title (bokmål) is missing.")
+        found.append(("title_nb", "tittelen (bokmål) mangler.", "the title (bokmål) is missing."))
+    return found
+
+
+def _choice_problems(content: dict, goal_area_ids: set) -> list[tuple[str, str, str]]:
+    """(field, bokmål, English) for an unknown kind, målområde or state, and a due date before the start."""
+    found = []
     if content.get("kind") not in MEASURE_KINDS:
-        kinds = ", ".join(MEASURE_KINDS)
-        value = content.get("kind") or ""
-        say("kind", f"«{value}» er ikke en type; bruk én av {kinds}.", f"«{value}» is not a kind; use one of {kinds}.")
-    if content.get("goal_area_id") and content["goal_area_id"] not in set(goal_area_ids):
+        kinds, value = ", ".join(MEASURE_KINDS), content.get("kind") or ""
+        found.append(
+            ("kind", f"«{value}» er ikke en type; bruk én av {kinds}.", f"«{value}» is not a kind; use one of {kinds}.")
+        )
+    if content.get("goal_area_id") and content["goal_area_id"] not in goal_area_ids:
         value = content["goal_area_id"]
-        say("goal_area_id", f"«{value}» er ikke et målområde.", f"«{value}» is not a goal area.")
+        found.append(("goal_area_id", f"«{value}» er ikke et målområde.", f"«{value}» is not a goal area."))
     if content.get("state") not in STATES:
         states, value = ", ".join(STATES), content.get("state") or ""
-        say(
-            "state",
-            f"«{value}» er ikke en tilstand; bruk én av {states}.",
-            f"«{value}» is not a state; use one of {states}.",
+        found.append(
+            (
+                "state",
+                f"«{value}» er ikke en tilstand; bruk én av {states}.",
+                f"«{value}» is not a state; use one of {states}.",
+            )
         )
     start, due = content.get("start"), content.get("due")
     if start and due and due < start:
-        say("due", "fristen er før start.", "the due date is before the start.")
+        found.append(("due", "fristen er før start.", "the due date is before the start."))
+    return found
+
+
+def _indicator_problems(content: dict) -> list[tuple[str, str, str]]:
+    """(field, bokmål, English) for an incomplete indicator, an unknown direction, a year out of range, or an SDG
+    that is not 1–17."""
+    found = []
     indicator = ("indicator_unit", "indicator_target", "indicator_direction")
     if any(content.get(f) not in (None, "") for f in (*indicator, "indicator_baseline")):
-        for field in indicator:
-            if content.get(field) in (None, ""):
-                say(
-                    field,
-                    "indikatoren mangler dette feltet (en indikator trenger enhet, mål og retning).",
-                    "the indicator lacks this field (an indicator needs a unit, a target and a direction).",
-                )
+        found += [
+            (
+                field,
+                "indikatoren mangler dette feltet (en indikator trenger enhet, mål og retning).",
+                "the indicator lacks this field (an indicator needs a unit, a target and a direction).",
+            )
+            for field in indicator
+            if content.get(field) in (None, "")
+        ]
     if content.get("indicator_direction") not in (None, "", *DIRECTIONS):
         value = content["indicator_direction"]
-        say("indicator_direction", f"«{value}» er ikke «opp» eller «ned».", f"«{value}» is not «opp» or «ned».")
+        found.append(
+            ("indicator_direction", f"«{value}» er ikke «opp» eller «ned».", f"«{value}» is not «opp» or «ned».")
+        )
     for field in YEAR_FIELDS:
         year = content.get(field)
         if year is not None and not 1900 <= int(year) <= 2100:
-            say(field, f"{year} er ikke et årstall mellom 1900 og 2100.", f"{year} is not a year from 1900 to 2100.")
+            found.append(
+                (field, f"{year} er ikke et årstall mellom 1900 og 2100.", f"{year} is not a year from 1900 to 2100.")
+            )
     if any(not 1 <= int(v) <= 17 for v in content.get("sdgs") or ()):
-        say("sdgs", "bærekraftsmålene er tall fra 1 til 17.", "the SDGs are numbers from 1 to 17.")
-    for field in ("decision_source", "source"):
-        if content.get(field) and content[field] not in set(source_ids):
-            value = content[field]
-            say(field, f"«{value}» er ikke en kjent kilde-id.", f"«{value}» is not a known source id.")
+        found.append(("sdgs", "bærekraftsmålene er tall fra 1 til 17.", "the SDGs are numbers from 1 to 17."))
+    return found
+
+
+def _source_problems(content: dict, source_ids: set) -> list[tuple[str, str, str]]:
+    """(field, bokmål, English) for an unknown source id, and an adopted measure without its decision."""
+    found = [
+        (field, f"«{content[field]}» er ikke en kjent kilde-id.", f"«{content[field]}» is not a known source id.")
+        for field in ("decision_source", "source")
+        if content.get(field) and content[field] not in source_ids
+    ]
     decided = all(content.get(f) for f in ("decision_organ", "decision_date", "decision_case"))
     if content.get("state") == "vedtatt" and not (decided or content.get("decision_source")):
-        say(
-            "decision_case",
-            "et vedtatt tiltak trenger vedtaket: organ, dato og saksnummer, eller en kilde-id.",
-            "an adopted measure needs its decision: body, date and case number, or a source id.",
+        found.append(
+            (
+                "decision_case",
+                "et vedtatt tiltak trenger vedtaket: organ, dato og saksnummer, eller en kilde-id.",
+                "an adopted measure needs its decision: body, date and case number, or a source id.",
+            )
         )
     return found

@@ -16,15 +16,14 @@ import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from analytics import plan
 from analytics.bundle import MEASURE_KINDS
-from analytics.excel import _number, _text_cell
+from analytics.excel import _number, _text_cell, headed_book, help_sheet
 from analytics.statuses import PlanChange
 
 LOG = logging.getLogger(__name__)
@@ -52,13 +51,7 @@ def upload_batch(content: bytes) -> str:
 def workbook(frame: pd.DataFrame, goal_area_ids, source_ids, organisation: str) -> bytes:
     """The plan as .xlsx: one row per measure, every field a column, drop-downs for the fixed lists; text is always
     a text cell (a title starting with "=" stays text), dates are dates, numbers are numbers."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    sheet.append(HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DCE6F0" if cell.value in (ID, REVISION) else "FFF2CC")
+    book, sheet = headed_book(SHEET, HEADER, given=lambda cell: cell.value in (ID, REVISION))
     for row, measure in enumerate(frame.to_dict("records"), start=2):
         content = plan.content_of(measure)
         for column, name in enumerate(HEADER, start=1):
@@ -111,7 +104,6 @@ def _drop_downs(book, sheet, last_row: int, goal_area_ids, source_ids) -> None:
 
 
 def _help(book, organisation: str) -> None:
-    sheet = book.create_sheet("Veiledning")
     lines = [
         f"Handlingsplan for {organisation}",
         "Én rad per tiltak. Endre feltene i de gule kolonnene; Tiltak-id og Revisjon skal stå som de er.",
@@ -125,11 +117,7 @@ def _help(book, organisation: str) -> None:
         "Alt lagres som nye revisjoner, samlet: er én rad feil, lagres ingenting. Har noen endret et tiltak etter at "
         "du lastet ned arket, blir lagringen avvist; last ned på nytt.",
     ]
-    for line in lines:
-        sheet.append([line])
-    sheet.column_dimensions["A"].width = 110
-    for row in sheet.iter_rows():
-        row[0].alignment = Alignment(wrap_text=True)
+    help_sheet(book, lines)
 
 
 @dataclass

@@ -5,27 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.plan import with_plan_defaults
+from analytics import plan as plan_module
 
-STATES = ("utkast", "vedtatt", "avsluttet", "trukket")
-EXTRA_COLUMNS = (
-    "description_en",
-    "indicator_baseline_year",
-    "indicator_target_year",
-    "state",
-    "decision_organ",
-    "decision_date",
-    "decision_case",
-    "decision_source",
-    "revision",
-    "changed_by",
-    "changed_at",
-)
+EXTRA_COLUMNS = plan_module.EXTRA_COLUMNS  # the columns a plan revision adds to the measures
 
 
 def from_measures(measures: pd.DataFrame) -> pd.DataFrame:
     """The measures as a plan frame, keeping any other column they carry (plan.with_plan_defaults)."""
-    return with_plan_defaults(measures)
+    return plan_module.with_plan_defaults(measures)
 
 
 def adopted(plan: pd.DataFrame) -> pd.DataFrame:
@@ -39,8 +26,7 @@ PLAN_COLUMNS = (
     "indicator_baseline",
     "indicator_target",
     "indicator_direction",
-    "indicator_baseline_year",
-    "indicator_target_year",
+    *plan_module.YEAR_FIELDS,
     "state",
 )
 

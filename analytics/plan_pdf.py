@@ -3,18 +3,22 @@ data text escaped, and printed to PDF by the server's own Chromium (headless, fr
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import subprocess
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-
 from analytics import overview, plan_frame
-from analytics.formatting import format_date
-from analytics.i18n import in_language, t
-from analytics.plan_word import data_date, measure_rows, plain, sections
+from analytics.i18n import t
+from analytics.plan_word import (
+    PlanDocument,
+    description_text,
+    front_matter,
+    measure_rows,
+    plain,
+    sections,
+    used_sources,
+)
 from analytics.provenance import source_labels
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,39 +45,24 @@ def _e(text) -> str:
     return html.escape(plain(text), quote=True)
 
 
-def plan_html(
-    plan: pd.DataFrame,
-    goal_areas: pd.DataFrame,
-    organisation: dict,
-    sources: pd.DataFrame,
-    made: dt.date,
-    lang: str,
-    example_data: bool = False,
-) -> str:
+def plan_html(doc: PlanDocument) -> str:
     """The adopted plan as a self-contained HTML page (no scripts, no outside resources), every data text escaped."""
-    strategy = organisation.get("strategy") or {}
-    stands = data_date(plan, sources)
-    labels = source_labels(sources, lang)
-    title = t("plan_word.title", lang, name=plain(overview.strategy_title(strategy, organisation, lang)))
-    parts = [f"<h1>{_e(title)}</h1>", f"<p>{_e(organisation['name'])}</p>"]
-    if strategy:
-        parts.append(f"<p>{_e(overview.strategy_line(strategy, lang))}</p>")
-    parts.append(f"<p>{_e(t('plan_word.data_date', lang, date=format_date(stands) if stands else '–'))}</p>")
-    parts.append(f"<p>{_e(t('plan_word.made', lang, date=format_date(made)))}</p>")
-    if example_data:
+    lang, organisation = doc.lang, doc.organisation
+    labels = source_labels(doc.sources, lang)
+    title, lines = front_matter(doc)
+    parts = [f"<h1>{_e(title)}</h1>", *(f"<p>{_e(line)}</p>" for line in lines)]
+    if doc.example_data:
         parts.append(f'<p class="example">{_e(t("plan_word.example_data", lang))}</p>')
     parts.append(f"<h2>{_e(overview.term(organisation, 'goal_areas', lang))}</h2>")
-    for heading, goal, rows in sections(plan, goal_areas, lang):
+    for heading, goal, rows in sections(doc.plan, doc.goal_areas, lang):
         parts.append(f"<h3>{_e(heading)}</h3>")
         if goal:
             parts.append(f'<p class="goal">{_e(overview.term(organisation, "goal", lang))}: {_e(goal)}</p>')
-        for _, measure in rows.assign(_title=in_language(rows, "title", lang)).sort_values("id").iterrows():
-            parts.append(_measure_html(measure, labels, lang))
-    adopted = plan_frame.adopted(plan)
-    if adopted.empty:
+        parts.extend(_measure_html(measure, labels, lang) for _, measure in rows.iterrows())
+    if plan_frame.adopted(doc.plan).empty:
         parts.append(f"<p>{_e(t('plan_word.empty', lang))}</p>")
     parts.append(f"<h2>{_e(t('sources', lang))}</h2><ul>")
-    parts.extend(f"<li>{_e(labels.get(s, s))}</li>" for s in dict.fromkeys(plain(s) for s in adopted["source"]))
+    parts.extend(f"<li>{_e(labels.get(s, s))}</li>" for s in used_sources(doc.plan))
     parts.append("</ul>")
     return (
         f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "nb"}"><head><meta charset="utf-8">'
@@ -83,8 +72,7 @@ def plan_html(
 
 
 def _measure_html(measure, labels: dict[str, str], lang: str) -> str:
-    english = plain(measure.get("description_en")) if lang == "en" else ""
-    description = english or plain(measure.get("description_nb"))
+    description = description_text(measure, lang)
     rows = "".join(
         f"<tr><th>{_e(label)}</th><td>{_e(text)}</td></tr>" for label, text in measure_rows(measure, labels, lang)
     )
@@ -120,14 +108,6 @@ def pdf_from_html(page: str, lang: str, chromium: Path = CHROMIUM, timeout: floa
         return target.read_bytes()
 
 
-def plan_pdf(
-    plan: pd.DataFrame,
-    goal_areas: pd.DataFrame,
-    organisation: dict,
-    sources: pd.DataFrame,
-    made: dt.date,
-    lang: str,
-    example_data: bool = False,
-) -> bytes:
+def plan_pdf(doc: PlanDocument) -> bytes:
     """The adopted plan as PDF bytes."""
-    return pdf_from_html(plan_html(plan, goal_areas, organisation, sources, made, lang, example_data), lang)
+    return pdf_from_html(plan_html(doc), doc.lang)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 from docx import Document
@@ -19,6 +20,20 @@ from analytics.provenance import source_labels
 
 # Characters XML 1.0 cannot hold (python-docx would refuse the whole document); they are dropped from data text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """What the plan's Word and PDF files are made from: the plan frame, the målområder, the organisation, the
+    sources, the day the file is made, its language, and whether the data is the example data."""
+
+    plan: pd.DataFrame
+    goal_areas: pd.DataFrame
+    organisation: dict
+    sources: pd.DataFrame
+    made: dt.date
+    lang: str
+    example_data: bool = False
 
 
 def plain(value) -> str:
@@ -58,6 +73,12 @@ def goal_text(measure, lang: str) -> str:
     return t("plan_word.no_goal", lang)
 
 
+def description_text(measure, lang: str) -> str:
+    """The measure's description in English where asked for and given, else in bokmål ("" when it has none)."""
+    english = plain(measure.get("description_en")) if lang == "en" else ""
+    return english or plain(measure.get("description_nb"))
+
+
 def measure_rows(measure, labels: dict[str, str], lang: str) -> list[tuple[str, str]]:
     """The measure's facts as (label, text) rows of its table."""
     due = measure.get("due")
@@ -70,9 +91,30 @@ def measure_rows(measure, labels: dict[str, str], lang: str) -> list[tuple[str, 
     ]
 
 
+def front_matter(doc: PlanDocument) -> tuple[str, list[str]]:
+    """The document's title and the lines under it: the organisation, the strategy, the data's date, the day made."""
+    lang, organisation = doc.lang, doc.organisation
+    strategy = organisation.get("strategy") or {}
+    title = t("plan_word.title", lang, name=plain(overview.strategy_title(strategy, organisation, lang)))
+    lines = [plain(organisation["name"])]
+    if strategy:
+        lines.append(plain(overview.strategy_line(strategy, lang)))
+    stands = data_date(doc.plan, doc.sources)
+    lines.append(t("plan_word.data_date", lang, date=format_date(stands) if stands else "–"))
+    lines.append(t("plan_word.made", lang, date=format_date(doc.made)))
+    return title, lines
+
+
+def used_sources(plan: pd.DataFrame) -> list[str]:
+    """The source ids the adopted measures rest on, each once, in the plan's order."""
+    return list(dict.fromkeys(plain(s) for s in plan_frame.adopted(plan)["source"]))
+
+
 def sections(plan: pd.DataFrame, goal_areas: pd.DataFrame, lang: str) -> list[tuple[str, str, pd.DataFrame]]:
-    """(heading, the målområde's goal, its adopted measures) in the strategy's order, then those without one."""
+    """(heading, the målområde's goal, its adopted measures by id with their `_title` in the language) in the
+    strategy's order, then those without one."""
     adopted = plan_frame.adopted(plan)
+    adopted = adopted.assign(_title=in_language(adopted, "title", lang)).sort_values("id")
     found = []
     for area in goal_areas.sort_values("number").itertuples():
         rows = adopted[adopted["goal_area_id"] == area.id]
@@ -85,44 +127,30 @@ def sections(plan: pd.DataFrame, goal_areas: pd.DataFrame, lang: str) -> list[tu
     return found
 
 
-def plan_docx(
-    plan: pd.DataFrame,
-    goal_areas: pd.DataFrame,
-    organisation: dict,
-    sources: pd.DataFrame,
-    made: dt.date,
-    lang: str,
-    example_data: bool = False,
-) -> bytes:
+def plan_docx(doc: PlanDocument) -> bytes:
     """The adopted plan as .docx bytes (python-docx), in bokmål or English."""
+    lang, organisation = doc.lang, doc.organisation
     document = Document()
     document.styles["Normal"].font.name = "Calibri"
     document.styles["Normal"].font.size = Pt(11)
-    strategy = organisation.get("strategy") or {}
-    document.add_heading(
-        t("plan_word.title", lang, name=plain(overview.strategy_title(strategy, organisation, lang))), 0
-    )
-    document.add_paragraph(plain(organisation["name"]))
-    if strategy:
-        document.add_paragraph(plain(overview.strategy_line(strategy, lang)))
-    stands = data_date(plan, sources)
-    document.add_paragraph(t("plan_word.data_date", lang, date=format_date(stands) if stands else "–"))
-    document.add_paragraph(t("plan_word.made", lang, date=format_date(made)))
-    if example_data:
+    title, lines = front_matter(doc)
+    document.add_heading(title, 0)
+    for line in lines:
+        document.add_paragraph(line)
+    if doc.example_data:
         document.add_paragraph(t("plan_word.example_data", lang)).runs[0].bold = True
-    labels = source_labels(sources, lang)
+    labels = source_labels(doc.sources, lang)
     document.add_heading(plain(overview.term(organisation, "goal_areas", lang)), 1)
-    for heading, goal, rows in sections(plan, goal_areas, lang):
+    for heading, goal, rows in sections(doc.plan, doc.goal_areas, lang):
         document.add_heading(heading, 2)
         if goal:
             document.add_paragraph(f"{plain(overview.term(organisation, 'goal', lang))}: {goal}").runs[0].italic = True
-        for _, measure in rows.assign(_title=in_language(rows, "title", lang)).sort_values("id").iterrows():
+        for _, measure in rows.iterrows():
             _add_measure(document, measure, labels, lang)
-    if plan_frame.adopted(plan).empty:
+    if plan_frame.adopted(doc.plan).empty:
         document.add_paragraph(t("plan_word.empty", lang))
-    used = dict.fromkeys(plain(s) for s in plan_frame.adopted(plan)["source"])
     document.add_heading(t("sources", lang), 1)
-    for source in used:
+    for source in used_sources(doc.plan):
         document.add_paragraph(labels.get(source, source), style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
@@ -131,8 +159,7 @@ def plan_docx(
 
 def _add_measure(document, measure, labels: dict[str, str], lang: str) -> None:
     document.add_heading(plain(measure["_title"]), 3)
-    english = plain(measure.get("description_en")) if lang == "en" else ""
-    description = english or plain(measure.get("description_nb"))
+    description = description_text(measure, lang)
     if description:
         document.add_paragraph(description)
     rows = measure_rows(measure, labels, lang)

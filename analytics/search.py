@@ -8,10 +8,11 @@ name, the city's or network's name, the measure's bokmål title.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
+from analytics.bundle import Bundle
 from analytics.explore import folded
 from analytics.i18n import LANGUAGES, t
 
@@ -53,12 +54,18 @@ def _partner_rows(org: Organisation) -> list[dict]:
     return _rows(org, "partner", p["name"], p["country_nb"], "vennskapsbyer", params, texts)
 
 
+def _fact_rows(org: Organisation, kind: str, facts: pd.DataFrame, owners: pd.DataFrame, link: tuple) -> list[dict]:
+    """Index rows of facts about partners or networks, found by their text and opened at their owner's name;
+    `link` is (the facts' column naming the owner, the view, its query parameter)."""
+    owner_column, view, param = link
+    names = facts[owner_column].map(dict(zip(owners["id"], owners["name"], strict=True)))
+    texts = zip(facts["text_nb"], facts["text_en"], strict=True)
+    return _rows(org, kind, names, facts["text_nb"], view, [{param: n} for n in names], texts)
+
+
 def _partner_fact_rows(org: Organisation) -> list[dict]:
-    f = org.bundle.partner_facts
-    names = f["partner_id"].map(dict(zip(org.bundle.partners["id"], org.bundle.partners["name"], strict=True)))
-    params = [{"city": n} for n in names]
-    texts = zip(f["text_nb"], f["text_en"], strict=True)
-    return _rows(org, "partner_fact", names, f["text_nb"], "vennskapsbyer", params, texts)
+    link = ("partner_id", "vennskapsbyer", "city")
+    return _fact_rows(org, "partner_fact", org.bundle.partner_facts, org.bundle.partners, link)
 
 
 def _network_rows(org: Organisation) -> list[dict]:
@@ -71,11 +78,8 @@ def _network_rows(org: Organisation) -> list[dict]:
 
 
 def _network_fact_rows(org: Organisation) -> list[dict]:
-    f = org.bundle.network_facts
-    names = f["network_id"].map(dict(zip(org.bundle.networks["id"], org.bundle.networks["name"], strict=True)))
-    params = [{"network": n} for n in names]
-    texts = zip(f["text_nb"], f["text_en"], strict=True)
-    return _rows(org, "network_fact", names, f["text_nb"], "nettverk", params, texts)
+    link = ("network_id", "nettverk", "network")
+    return _fact_rows(org, "network_fact", org.bundle.network_facts, org.bundle.networks, link)
 
 
 def _measure_rows(org: Organisation) -> list[dict]:
@@ -110,16 +114,7 @@ def cited(org: Organisation) -> set[str]:
     return {s for frame in frames for c in frame.columns if c.endswith("source") for s in frame[c].dropna()}
 
 
-FRAMES = (
-    "goal_areas",
-    "partners",
-    "partner_facts",
-    "partner_conflicts",
-    "networks",
-    "network_goal_areas",
-    "network_facts",
-    "measures",
-)
+FRAMES = tuple(f.name for f in fields(Bundle) if f.name != "organisation")  # every table of a bundle
 
 
 def build_index(organisations: list[Organisation], sources: pd.DataFrame) -> pd.DataFrame:

@@ -31,6 +31,17 @@ from analytics.statuses import (  # noqa: F401
 )
 
 metadata = sa.MetaData()
+
+
+def _about_a_measure() -> tuple[sa.Column, ...]:
+    """The columns an append-only table of the store starts with: its id, the organisation, the measure."""
+    return (
+        sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+        sa.Column("organisation", sa.String(100), nullable=False),
+        sa.Column("measure_id", sa.String(100), nullable=False),
+    )
+
+
 schema_version = sa.Table(
     "schema_version",
     metadata,
@@ -40,9 +51,7 @@ schema_version = sa.Table(
 reports = sa.Table(
     "reports",
     metadata,
-    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
-    sa.Column("organisation", sa.String(100), nullable=False),
-    sa.Column("measure_id", sa.String(100), nullable=False),
+    *_about_a_measure(),
     sa.Column("period", sa.String(10), nullable=False),  # "2025", "2025-06" or "2025-06-30"
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("progress", sa.Float, nullable=True),
@@ -97,9 +106,7 @@ NO_REPLACE_NO_TRUNCATE = {
 plan_revisions = sa.Table(
     "plan_revisions",
     metadata,
-    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
-    sa.Column("organisation", sa.String(100), nullable=False),
-    sa.Column("measure_id", sa.String(100), nullable=False),
+    *_about_a_measure(),
     sa.Column("revision", sa.Integer, nullable=False),  # 1, 2, … per measure; 0 is the shipped measures.csv row
     sa.Column("content", sa.Text, nullable=False),  # the whole measure after the change, as JSON
     sa.Column("author", sa.String(200), nullable=False),
@@ -225,24 +232,12 @@ class Store:
 
     def reports(self, organisation: str | None = None) -> pd.DataFrame:
         """Every report (of one organisation), oldest first."""
-        query = sa.select(reports).order_by(reports.c.reported_at, reports.c.id)
-        if organisation is not None:
-            query = query.where(reports.c.organisation == organisation)
-        with self.engine.connect() as connection:
-            rows = connection.execute(query).mappings().all()
-        frame = pd.DataFrame(rows, columns=[c.name for c in reports.columns])
-        frame["reported_at"] = pd.to_datetime(frame["reported_at"], utc=True)
-        return frame
+        return self._oldest_first(reports, "reported_at", organisation)
 
     def revision(self, organisation: str | None = None) -> tuple[int, int]:
         """(number of reports, highest id) of one organisation (or all): as reports are append-only, this changes
         exactly when a report is added, by any server. A cheap query (the index), for caching reports()."""
-        query = sa.select(sa.func.count(), sa.func.max(reports.c.id))
-        if organisation is not None:
-            query = query.where(reports.c.organisation == organisation)
-        with self.engine.connect() as connection:
-            number, highest = connection.execute(query).one()
-        return int(number), int(highest or 0)
+        return self._append_key(reports, organisation)
 
     def add_plan_changes(self, changes: Iterable[PlanChange], batch: str | None = None, now=None) -> int:
         """Write every change as the next revision of its measure, in one transaction (all or nothing). A change
@@ -285,21 +280,31 @@ class Store:
 
     def plan_revisions(self, organisation: str | None = None) -> pd.DataFrame:
         """Every plan revision (of one organisation), oldest first; `content` is the measure as a dict."""
-        query = sa.select(plan_revisions).order_by(plan_revisions.c.changed_at, plan_revisions.c.id)
-        if organisation is not None:
-            query = query.where(plan_revisions.c.organisation == organisation)
-        with self.engine.connect() as connection:
-            rows = connection.execute(query).mappings().all()
-        frame = pd.DataFrame(rows, columns=[c.name for c in plan_revisions.columns])
+        frame = self._oldest_first(plan_revisions, "changed_at", organisation)
         frame["content"] = [json.loads(text) for text in frame["content"]]
-        frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
         return frame
 
     def plan_revision_key(self, organisation: str | None = None) -> tuple[int, int]:
         """(number of plan revisions, highest id): changes exactly when a revision is added, for caching."""
-        query = sa.select(sa.func.count(), sa.func.max(plan_revisions.c.id))
+        return self._append_key(plan_revisions, organisation)
+
+    def _oldest_first(self, table: sa.Table, moment: str, organisation: str | None) -> pd.DataFrame:
+        """Every row of an append-only table (of one organisation) by its time column `moment` (in UTC), then id."""
+        query = sa.select(table).order_by(table.c[moment], table.c.id)
         if organisation is not None:
-            query = query.where(plan_revisions.c.organisation == organisation)
+            query = query.where(table.c.organisation == organisation)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).mappings().all()
+        frame = pd.DataFrame(rows, columns=[c.name for c in table.columns])
+        frame[moment] = pd.to_datetime(frame[moment], utc=True)
+        return frame
+
+    def _append_key(self, table: sa.Table, organisation: str | None) -> tuple[int, int]:
+        """(number of rows, highest id) of an append-only table (of one organisation): changes exactly when a row
+        is added."""
+        query = sa.select(sa.func.count(), sa.func.max(table.c.id))
+        if organisation is not None:
+            query = query.where(table.c.organisation == organisation)
         with self.engine.connect() as connection:
             number, highest = connection.execute(query).one()
         return int(number), int(highest or 0)

@@ -11,11 +11,11 @@ import pytest
 
 from analytics import plan_frame, plan_pdf
 from tests.conftest import TODAY
-from tests.test_plan_word import HOSTILE, MADE, small_plan
+from tests.test_plan_word import HOSTILE, plan_document, small_plan
 
 
 def test_the_html_escapes_data_text_and_has_no_scripts_or_outside_resources(trondheim, sources):
-    page = plan_pdf.plan_html(small_plan(), trondheim.goal_areas, trondheim.organisation, sources, MADE, "nb")
+    page = plan_pdf.plan_html(plan_document(small_plan(), trondheim, sources))
     literal = HOSTILE.replace("\x07", "")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; **fet** [lenke](http://x)" in page
     assert page.count("=HYPERLINK(&quot;http://x&quot;;&quot;klikk&quot;)") == 3  # title, description, owner
@@ -45,7 +45,7 @@ def test_a_chromium_that_fails_gives_a_message_without_paths(tmp_path):
 )
 def test_chromium_prints_the_shipped_plan_with_every_title(trondheim, sources, tmp_path):
     plan = plan_frame.from_measures(trondheim.measures)
-    data = plan_pdf.plan_pdf(plan, trondheim.goal_areas, trondheim.organisation, sources, TODAY, "nb")
+    data = plan_pdf.plan_pdf(plan_document(plan, trondheim, sources, made=TODAY))
     assert data.startswith(b"%PDF")
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (Debian's poppler-utils) is not installed: the PDF's text is not read")

@@ -18,6 +18,11 @@ HOSTILE = '<script>alert(1)</script> **fet** [lenke](http://x) =HYPERLINK("http:
 MADE = dt.date(2026, 11, 30)
 
 
+def plan_document(plan, bundle, sources, made=MADE, lang="nb", example_data=False) -> plan_word.PlanDocument:
+    """What the plan's files are made from, for the plan of one bundle."""
+    return plan_word.PlanDocument(plan, bundle.goal_areas, bundle.organisation, sources, made, lang, example_data)
+
+
 def read(data: bytes) -> tuple[str, list[list[list[str]]]]:
     """All paragraph text, and every table as rows of cell texts."""
     document = docx.Document(io.BytesIO(data))
@@ -55,9 +60,7 @@ def small_plan() -> pd.DataFrame:
 
 
 def test_every_adopted_measure_with_its_goal_owner_due_date_and_decision(trondheim, sources):
-    text, tables = read(
-        plan_word.plan_docx(small_plan(), trondheim.goal_areas, trondheim.organisation, sources, MADE, "nb")
-    )
+    text, tables = read(plan_word.plan_docx(plan_document(small_plan(), trondheim, sources)))
     assert "Flere utvekslinger" in text
     assert [
         ["Målbart mål", "elever: fra 40\u00a0elever (2019) til 120\u00a0elever (2026), økende"],
@@ -71,9 +74,7 @@ def test_every_adopted_measure_with_its_goal_owner_due_date_and_decision(trondhe
 
 
 def test_hostile_text_stays_literal(trondheim, sources):
-    text, tables = read(
-        plan_word.plan_docx(small_plan(), trondheim.goal_areas, trondheim.organisation, sources, MADE, "nb")
-    )
+    text, tables = read(plan_word.plan_docx(plan_document(small_plan(), trondheim, sources)))
     literal = HOSTILE.replace("\x07", "")  # a control character XML cannot hold is dropped, nothing else
     assert text.count(literal) == 2  # the title and the description, as typed
     assert ["Ansvarlig", literal] in tables[1]
@@ -82,7 +83,7 @@ def test_hostile_text_stays_literal(trondheim, sources):
 
 
 def test_the_measures_stand_under_their_goal_area_in_the_organisations_own_term(trondheim, sources):
-    data = plan_word.plan_docx(small_plan(), trondheim.goal_areas, trondheim.organisation, sources, MADE, "en")
+    data = plan_word.plan_docx(plan_document(small_plan(), trondheim, sources, lang="en"))
     document = docx.Document(io.BytesIO(data))
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0][0] == "Title" and headings[0][1].startswith(
@@ -101,7 +102,7 @@ def test_the_measures_stand_under_their_goal_area_in_the_organisations_own_term(
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_shipped_plan_holds_every_measure_title_and_owner(trondheim, sources, lang):
     plan = plan_frame.from_measures(trondheim.measures)
-    text, tables = read(plan_word.plan_docx(plan, trondheim.goal_areas, trondheim.organisation, sources, TODAY, lang))
+    text, tables = read(plan_word.plan_docx(plan_document(plan, trondheim, sources, made=TODAY, lang=lang)))
     titles = (
         plan["title_en"].where(plan["title_en"].fillna("") != "", plan["title_nb"])
         if lang == "en"
@@ -115,10 +116,10 @@ def test_the_shipped_plan_holds_every_measure_title_and_owner(trondheim, sources
 
 def test_a_plan_without_adopted_measures_says_so(trondheim, sources):
     plan = small_plan().assign(state="utkast")
-    text, tables = read(plan_word.plan_docx(plan, trondheim.goal_areas, trondheim.organisation, sources, MADE, "nb"))
+    text, tables = read(plan_word.plan_docx(plan_document(plan, trondheim, sources)))
     assert "Planen har ingen vedtatte tiltak." in text and tables == []
 
 
 def test_example_data_is_labelled(trondheim, sources):
-    data = plan_word.plan_docx(small_plan(), trondheim.goal_areas, trondheim.organisation, sources, MADE, "nb", True)
+    data = plan_word.plan_docx(plan_document(small_plan(), trondheim, sources, example_data=True))
     assert "Eksempeldata:" in read(data)[0]

@@ -25,6 +25,20 @@ VIEWS = [
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def serious_violations(page, axe_script) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 AA violations of the page as it stands, one line each."""
+    page.add_script_tag(path=str(axe_script))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        }""",
+        WCAG,
+    )
+
+
 def heading(page, level: int = 1):
     return page.get_by_test_id("stMainBlockContainer").get_by_role("heading", level=level)
 
@@ -119,17 +133,7 @@ def test_every_view_has_no_serious_or_critical_accessibility_violation(page, ser
     heading(page).first.wait_for()
     # the footer is drawn after the view: once it is there, the whole view is (hidden while presenting)
     page.get_by_text("Programmet kjører uten internett.").wait_for(state="attached")
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-            return result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        }""",
-        WCAG,
-    )
-    assert violations == []
+    assert serious_violations(page, axe_script) == []
 
 
 def test_the_main_flow_works_by_keyboard_alone(page, server, outside_requests):

@@ -11,11 +11,11 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from analytics import auth, plan, plan_excel
-from analytics.store import PlanChange, Store, sqlite_url
+from analytics import plan, plan_excel
+from analytics.store import PlanChange, Store
 from tests.conftest import new_postgres_database
 from tests.e2e.conftest import LOOPBACK, ROOT, guard_requests, start_server, wait_until_rendered
-from tests.e2e.test_reporting import XLSX, cells, choose, rollup_line
+from tests.e2e.test_reporting import XLSX, cells, choose, rollup_line, sqlite_server, write_secrets
 
 HOSTILE = {
     "title_nb": "<img src=x onerror=alert(1)>Fiendtlig tittel",
@@ -33,30 +33,18 @@ HOSTILE = {
 @pytest.fixture(scope="module")
 def plan_secrets(tmp_path_factory) -> Path:
     """Two plan owners (kari, per) and a reporter (ola), password «hemmelig», outside the repo."""
-    path = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    digest = auth.hash_password("hemmelig", iterations=1000)
     accounts = {
         "kari": ("Kari Planeier", "planeier"),
         "per": ("Per Planeier", "planeier"),
         "ola": ("Ola Rapportør", ""),
     }
-    path.write_text(
-        "".join(
-            f'[editors.{user}]\nname = "{name}"\npassword_hash = "{digest}"\n' + (f'role = "{role}"\n' if role else "")
-            for user, (name, role) in accounts.items()
-        ),
-        encoding="utf-8",
-    )
-    return path
+    return write_secrets(tmp_path_factory.mktemp("secrets") / "secrets.toml", accounts)
 
 
 @pytest.fixture(scope="module")
 def plan_server(tmp_path_factory, plan_secrets):
-    state = tmp_path_factory.mktemp("state")
-    process, url = start_server(ROOT / "data", env={"DASHBOARD_STATE_DIR": str(state)}, secrets=plan_secrets)
-    yield url, Store(sqlite_url(state / "status.sqlite"))
-    process.terminate()
-    process.wait(timeout=10)
+    with sqlite_server(tmp_path_factory.mktemp("state"), plan_secrets) as served:
+        yield served
 
 
 def open_measures(page, url: str) -> None:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from analytics.bundle import load_bundle, load_sources
 from tests.conftest import TODAY
 from tests.e2e.conftest import ROOT, start_server, wait_until_rendered
-from tests.e2e.test_committee import WCAG
+from tests.e2e.test_committee import serious_violations
 from tests.e2e.test_reporting import choose, open_measures
 
 
@@ -113,14 +113,4 @@ def test_the_follow_up_blocks_in_demo_mode_have_no_serious_accessibility_violati
         wait_until_rendered(page)  # elements of a run in progress are faded, which axe would read as low contrast
     else:
         expect(page.get_by_role("heading", name="Målbare mål")).to_have_count(1)
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-            return result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        }""",
-        WCAG,
-    )
-    assert violations == []
+    assert serious_violations(page, axe_script) == []

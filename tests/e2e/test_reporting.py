@@ -3,6 +3,7 @@ servers on two ports sharing one PostgreSQL. Editors come from a temporary secre
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from pathlib import Path
@@ -24,23 +25,41 @@ FORMULA = '=HYPERLINK("http://x")'
 SCRIPT = "<script>alert(1)</script>"
 
 
+def write_secrets(path: Path, accounts: dict[str, tuple[str, str]]) -> Path:
+    """A secrets.toml at `path` with local accounts {user: (name, role or "")}, each with the password «hemmelig»."""
+    digest = auth.hash_password("hemmelig", iterations=1000)  # few iterations: the tests sign in often
+    path.write_text(
+        "".join(
+            f'[editors.{user}]\nname = "{name}"\npassword_hash = "{digest}"\n' + (f'role = "{role}"\n' if role else "")
+            for user, (name, role) in accounts.items()
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+@contextlib.contextmanager
+def sqlite_server(state: Path, secrets: Path):
+    """A server with the accounts in `secrets` and its SQLite store in the folder `state`: (url, that store)."""
+    process, url = start_server(ROOT / "data", env={"DASHBOARD_STATE_DIR": str(state)}, secrets=secrets)
+    try:
+        yield url, Store(sqlite_url(state / "status.sqlite"))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def editor_secrets(tmp_path_factory) -> Path:
     """A secrets.toml with one local editor (kari / hemmelig), in a temporary folder, never the repo's .streamlit/."""
-    path = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    digest = auth.hash_password("hemmelig", iterations=1000)  # few iterations: the test signs in often
-    path.write_text(f'[editors.kari]\nname = "Kari Nordmann"\npassword_hash = "{digest}"\n', encoding="utf-8")
-    return path
+    return write_secrets(tmp_path_factory.mktemp("secrets") / "secrets.toml", {"kari": ("Kari Nordmann", "")})
 
 
 @pytest.fixture(scope="module")
 def editor_server(tmp_path_factory, editor_secrets):
     """A server with editors and the default SQLite store; yields (url, the store it writes to)."""
-    state = tmp_path_factory.mktemp("state")
-    process, url = start_server(ROOT / "data", env={"DASHBOARD_STATE_DIR": str(state)}, secrets=editor_secrets)
-    yield url, Store(sqlite_url(state / "status.sqlite"))
-    process.terminate()
-    process.wait(timeout=10)
+    with sqlite_server(tmp_path_factory.mktemp("state"), editor_secrets) as served:
+        yield served
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

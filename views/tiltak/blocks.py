@@ -102,11 +102,7 @@ def report_upload(ctx, store, measures: pd.DataFrame, editor: str) -> None:
         return
     upload = cached.upload(uploaded.getvalue(), uploaded.name, measures, bundle.id, editor)  # parsed once per file
     if upload.errors:
-        st.error(
-            t("measures.upload_errors", lang, n=upload.error_count)
-            + "\n\n"
-            + "\n".join(f"- {escape_markdown(e)}" for e in upload.errors)
-        )
+        upload_errors(t("measures.upload_errors", lang, n=upload.error_count), upload.errors)
         return
     if not upload.reports:
         st.info(t("measures.upload_nothing", lang))
@@ -126,3 +122,8 @@ def report_upload(ctx, store, measures: pd.DataFrame, editor: str) -> None:
         st.session_state["measures_saved"] = t("measures.upload_saved", lang, n=written)
         st.session_state["measures_upload_round"] = round_ + 1  # the saved file cannot be saved twice
         st.rerun()
+
+
+def upload_errors(heading: str, errors) -> None:
+    """An upload's errors under their heading, one a line, each as plain text (they quote the file's values)."""
+    st.error(heading + "\n\n" + "\n".join(f"- {escape_markdown(e)}" for e in errors))

@@ -90,6 +90,14 @@ def reminder_block(ctx, follow) -> None:
                 st.caption(t("reminders.no_address", lang))
 
 
+def _plan_document(ctx, plan: pd.DataFrame, example: bool):
+    """What the Word and PDF files of the adopted plan are made from, made today in the reader's language."""
+    bundle = ctx.bundle
+    return _plan_word().PlanDocument(
+        plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, ctx.lang, example
+    )
+
+
 def word_download(ctx, plan: pd.DataFrame) -> None:
     """The adopted plan as a .docx for a saksframlegg, built only when the button is clicked."""
     lang, bundle = ctx.lang, ctx.bundle
@@ -99,9 +107,7 @@ def word_download(ctx, plan: pd.DataFrame) -> None:
     word_column, pdf_column = st.columns(2)
     word_column.download_button(
         t("plan_word.download", lang),
-        lambda: _plan_word().plan_docx(
-            plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
-        ),
+        lambda: _plan_word().plan_docx(_plan_document(ctx, plan, example)),
         file_name=f"{t('plan_word.file', lang)}-{bundle.id}-{ctx.today.isoformat()}.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         icon=":material/description:",
@@ -117,9 +123,7 @@ def _pdf_download(ctx, plan: pd.DataFrame, column, example: bool) -> None:
     if column.button(t("plan_pdf.make", lang), icon=":material/picture_as_pdf:", key="plan_pdf_make"):
         with st.spinner(t("plan_pdf.making", lang)):
             try:
-                made = _plan_pdf().plan_pdf(
-                    plan, bundle.goal_areas, bundle.organisation, ctx.sources, ctx.today, lang, example
-                )
+                made = _plan_pdf().plan_pdf(_plan_document(ctx, plan, example))
                 st.session_state["plan_pdf_file"] = (bundle.id, lang, made)
             except _plan_pdf().PdfError as err:
                 column.error(str(err))

@@ -13,7 +13,8 @@ from analytics.bundle import MEASURE_KINDS
 from analytics.formatting import escape_markdown
 from analytics.i18n import in_language, t
 from analytics.statuses import PlanChange, PlanConflict, StoreError
-from ui import editing
+from ui import editing, widgets
+from views.tiltak import blocks
 
 NEW = "__new__"
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -111,9 +112,14 @@ def editor(ctx, store, frame: pd.DataFrame, goal_labels: dict) -> None:
 
 
 def _form_fields(ctx, goal_labels: dict, new: bool) -> None:
-    lang, sources = ctx.lang, ctx.sources
+    """The form's three parts: what the measure is, its indicator, its decision."""
+    _what_fields(ctx.lang, goal_labels, new)
+    _indicator_fields(ctx.lang)
+    _decision_fields(ctx.lang, ctx.sources)
+
+
+def _what_fields(lang: str, goal_labels: dict, new: bool) -> None:
     label = lambda field: plan.field_label(field, lang)  # noqa: E731 - a short alias inside one function
-    source_ids = ["", *sources["id"]]
     st.markdown(f"**{t('plan.section.what', lang)}**")
     if new:
         st.text_input(t("plan.id", lang), key=_key("id"), max_chars=100)
@@ -135,6 +141,10 @@ def _form_fields(ctx, goal_labels: dict, new: bool) -> None:
     for column, field in ((c3, "start"), (c4, "due")):
         column.date_input(label(field), key=_key(field), min_value=FIRST_DAY, max_value=LAST_DAY, format="DD.MM.YYYY")
     st.multiselect(label("sdgs"), list(range(1, 18)), key=_key("sdgs"), placeholder=t("plan.none", lang))
+
+
+def _indicator_fields(lang: str) -> None:
+    label = lambda field: plan.field_label(field, lang)  # noqa: E731 - a short alias inside one function
     st.markdown(f"**{t('plan.section.indicator', lang)}**")
     i1, i2, i3 = st.columns(3)
     i1.text_input(label("indicator_unit"), key=_key("indicator_unit"), placeholder="antall")
@@ -150,6 +160,10 @@ def _form_fields(ctx, goal_labels: dict, new: bool) -> None:
     ):
         column.number_input(label(number), key=_key(number), value=None, format="%g")
         column.number_input(label(year), key=_key(year), value=None, min_value=1900, max_value=2100, step=1)
+
+
+def _decision_fields(lang: str, sources: pd.DataFrame) -> None:
+    label = lambda field: plan.field_label(field, lang)  # noqa: E731 - a short alias inside one function
     st.markdown(f"**{t('plan.section.decision', lang)}**")
     d1, d2, d3, d4, d5 = st.columns(5)
     d1.selectbox(label("state"), plan.STATES, format_func=lambda s: t(f"plan.state.{s}", lang), key=_key("state"))
@@ -161,7 +175,7 @@ def _form_fields(ctx, goal_labels: dict, new: bool) -> None:
     d4.text_input(label("decision_case"), key=_key("decision_case"), placeholder="sak 87/19")
     d5.selectbox(
         label("decision_source"),
-        source_ids,
+        ["", *sources["id"]],
         format_func=lambda s: s or t("plan.none", lang),
         key=_key("decision_source"),
     )
@@ -239,7 +253,7 @@ def history(ctx, measures: pd.DataFrame, revisions: pd.DataFrame, measure_id: st
         }
     )
     with st.container(key="plan_history"):  # every row drawn (no inner scrolling), up to 30 rows
-        st.dataframe(table, hide_index=True, width="stretch", height=min(len(table) + 1, 31) * 35 + 3)
+        st.dataframe(table, hide_index=True, width="stretch", height=widgets.full_height(table.head(30)))
     st.caption(t("plan.history_source", lang))
 
 
@@ -256,8 +270,13 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
         key="plan_download",
         icon=":material/download:",
     )
-    if not editing.is_plan_owner():
-        return
+    if editing.is_plan_owner():
+        _upload(ctx, store, frame)
+
+
+def _upload(ctx, store, frame: pd.DataFrame) -> None:
+    """A filled-in plan workbook: its errors, or a preview of its changes and a button that saves them all."""
+    lang, bundle = ctx.lang, ctx.bundle
     done = st.session_state.pop("plan_upload_saved", None)
     if done:
         st.success(done)
@@ -278,30 +297,30 @@ def excel_tools(ctx, store, frame: pd.DataFrame) -> None:
         editing.current_editor(),
     )
     if upload.errors:
-        st.error(
-            t("plan.upload_errors", lang, n=len(upload.errors))
-            + "\n\n"
-            + "\n".join(f"- {escape_markdown(e)}" for e in upload.errors)
-        )
+        blocks.upload_errors(t("plan.upload_errors", lang, n=len(upload.errors)), upload.errors)
         return
     if not upload.changes:
         st.info(t("plan.upload_nothing", lang))
         return
     _preview(lang, upload, frame)
-    batch = _plan_excel().upload_batch(content)
     if st.button(t("plan.upload_confirm", lang, n=len(upload.changes)), type="primary", key="plan_upload_save"):
-        try:
-            written = store.add_plan_changes(upload.changes, batch=batch)
-        except PlanConflict as conflict:
-            st.error(t("plan.upload_conflict", lang, message=escape_markdown(str(conflict))))
-            return
-        except StoreError as err:
-            st.error(escape_markdown(str(err)))
-            return
-        st.session_state["plan_upload_saved"] = t("plan.upload_saved", lang, n=written)
-        st.session_state["plan_upload_round"] = round_ + 1
-        st.session_state.pop("plan_loaded", None)
-        st.rerun()
+        _save_upload(lang, store, upload.changes, _plan_excel().upload_batch(content), round_)
+
+
+def _save_upload(lang: str, store, changes: list, batch: str, round_: int) -> None:
+    """Save an upload's changes all or nothing; on success a fresh uploader and the form reloaded."""
+    try:
+        written = store.add_plan_changes(changes, batch=batch)
+    except PlanConflict as conflict:
+        st.error(t("plan.upload_conflict", lang, message=escape_markdown(str(conflict))))
+        return
+    except StoreError as err:
+        st.error(escape_markdown(str(err)))
+        return
+    st.session_state["plan_upload_saved"] = t("plan.upload_saved", lang, n=written)
+    st.session_state["plan_upload_round"] = round_ + 1
+    st.session_state.pop("plan_loaded", None)
+    st.rerun()
 
 
 def _preview(lang: str, upload, frame: pd.DataFrame) -> None:
