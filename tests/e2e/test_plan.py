@@ -254,7 +254,7 @@ def test_the_excel_round_trip_saves_exactly_the_five_changes_and_a_bad_row_saves
         f"Feil i plan200.xlsx, ark «Handlingsplan», rad {first + 150}, kolonne «Indikator: år for mål»: «snart» er "
         "ikke et årstall. Forventet: et årstall mellom 1900 og 2100."
     ]
-    assert page.get_by_role("button", name=re.compile("^Lagre alle")).count() == 0
+    expect(page.get_by_role("button", name=re.compile("^Lagre alle"))).to_have_count(0)
     assert len(store.plan_revisions()) == before
     assert outside_requests == []
 

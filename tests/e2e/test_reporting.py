@@ -153,7 +153,7 @@ def test_a_wrong_password_shows_an_error_and_writes_nothing(page, editor_server,
     before = store.count()
     sign_in(page, "feil")
     page.get_by_text("Feil brukernavn eller passord. Ingenting er lagret.").wait_for()
-    assert page.get_by_role("button", name="Lagre rapport").count() == 0
+    expect(page.get_by_role("button", name="Lagre rapport")).to_have_count(0)
     assert page.get_by_test_id("stFileUploader").count() == 0
     assert store.count() == before
     sign_in(page, "hemmelig")
@@ -208,7 +208,7 @@ def test_an_upload_is_previewed_then_saved_in_one_go_and_hostile_text_stays_text
         "forsinket"
     )  # title, then status (after its symbol)
     # the saved file is gone from the uploader: it cannot be saved twice by a second click
-    assert page.get_by_role("button", name="Lagre alle 3").count() == 0
+    expect(page.get_by_role("button", name="Lagre alle 3")).to_have_count(0)
     # hostile text is shown as text: no script ran, no element was made from it
     comments = " ".join(cells(page, 1) + cells(page, 2) + cells(page, 3))
     assert SCRIPT in comments and FORMULA in comments
@@ -258,7 +258,7 @@ def test_a_broken_upload_lists_every_error_by_row_and_column_and_writes_nothing(
             ]
         )
     ]
-    assert page.get_by_role("button", name=re.compile("^Lagre alle")).count() == 0
+    expect(page.get_by_role("button", name=re.compile("^Lagre alle"))).to_have_count(0)
     assert store.count() == before
     assert outside_requests == []
 
@@ -280,7 +280,7 @@ def test_an_upload_with_many_errors_lists_the_first_twenty_and_says_how_many_mor
     assert listed[0].startswith(f"Feil i mange-feil.xlsx, ark «Rapporter», rad {first}, kolonne «Tiltak-id»")
     assert listed[1].startswith(f"Feil i mange-feil.xlsx, ark «Rapporter», rad {first}, kolonne «Status»")
     assert listed[-1] == "… og 40 feil til."
-    assert page.get_by_role("button", name=re.compile("^Lagre alle")).count() == 0
+    expect(page.get_by_role("button", name=re.compile("^Lagre alle"))).to_have_count(0)
     assert store.count() == before
     assert outside_requests == []
 
