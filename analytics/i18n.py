@@ -744,6 +744,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "reminders.none": ("Alle vedtatte tiltak har {what}.", "Every adopted measure has a {what}."),
     "reminders.unit": ("{unit}: {n} tiltak", "{unit}: {n} measures"),
+    "reminders.unit.one": ("{unit}: 1 tiltak", "{unit}: 1 measure"),
     "reminders.no_unit": ("Uten ansvarlig enhet", "Without a responsible unit"),
     "reminders.link": ("Åpne som e-post", "Open as e-mail"),
     "reminders.no_address": (

@@ -47,7 +47,7 @@ def strategy_line(strategy: dict, lang: str) -> str:
     return " ".join(parts)
 
 
-DEFAULT_TERMS = {"goal_areas": "overview.goal_areas", "goal": "overview.goal"}
+DEFAULT_TERMS = {"goal_areas": "overview.goal_areas", "goal_area": "col.goal_area", "goal": "overview.goal"}
 
 
 def term(organisation: dict, key: str, lang: str) -> str:
@@ -65,8 +65,10 @@ OWN_TERM_HEADINGS = {
 
 def term_heading(organisation: dict, key: str, lang: str) -> str:
     """A heading that says "per målområde" in the organisation's own term where it has one ("Status per
-    utviklingsmål" for NTNU, "Status per tiltak" for Trøndelag), else the house heading."""
-    own = organisation.get("terms", {}).get(f"goal_areas_{lang}")
+    utviklingsmål" for NTNU, "Status per tiltak" for Trøndelag), else the house heading. The singular term
+    ("Status by measure") where the organisation gives one, else its plural."""
+    terms = organisation.get("terms", {})
+    own = terms.get(f"goal_area_{lang}") or terms.get(f"goal_areas_{lang}")
     return t(OWN_TERM_HEADINGS[key], lang, term=own.lower()) if own else t(key, lang)
 
 

@@ -134,3 +134,10 @@ def test_oversikt_lists_the_measurable_goals_in_demo_mode_only(app_state, monkey
     assert [h.value for h in at.header if h.value == "Målbare mål"] == ["Målbare mål"]
     table = [d.value for d in at.dataframe if "Mot linjen til målet" in d.value.columns][0]
     assert len(table) > 0 and all("(eksempel)" in goal for goal in table["Målbart mål"])
+
+
+def test_reminders_count_one_measure_in_the_singular(app_state):
+    labels = [e.label for e in run("views/tiltak/page.py", "en").expander if e.label.endswith(("measure", "measures"))]
+    counts = [label.rsplit(": ", 1)[1] for label in labels]
+    assert "1 measure" in counts and "1 measures" not in counts  # Trondheim kommune is responsible for one
+    assert any(c.endswith(" measures") for c in counts)

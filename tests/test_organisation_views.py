@@ -39,7 +39,10 @@ def test_headings_say_the_organisations_own_term():
     ntnu = run_page("views/tiltak/page.py", "nb", "ntnu")
     assert "Status per utviklingsmål" in [h.value for h in ntnu.header]
     trondelag = run_page("views/oversikt/page.py", "en", "trondelag")
-    assert "Status by measures" in [h.value for h in trondelag.header]
+    assert "Status by measure" in [h.value for h in trondelag.header]  # its singular term
+    trd30 = run_page("views/tiltak/page.py", "nb", "trd30")
+    assert "Status per innsatsområde" in [h.value for h in trd30.header]
+    assert trd30.multiselect(key="measures_goal").label == "Innsatsområde"  # the filter says it too
     trondheim = run_page("views/tiltak/page.py", "nb", "trondheim")
     assert "Status per målområde" in [h.value for h in trondheim.header]
 
@@ -48,6 +51,9 @@ def test_term_heading_falls_back_to_the_house_word():
     assert overview.term_heading({}, "measures.rollup", "en") == "Status per goal area"
     own = {"terms": {"goal_areas_nb": "Utviklingsmål", "goal_areas_en": "Development goals"}}
     assert overview.term_heading(own, "periods.final_heading", "en") == "Final report by development goals"
+    own["terms"]["goal_area_en"] = "Development goal"
+    assert overview.term_heading(own, "periods.final_heading", "en") == "Final report by development goal"
+    assert overview.term({}, "goal_area", "nb") == "Målområde"
 
 
 def test_the_legend_lists_only_the_agreement_types_the_organisation_has():

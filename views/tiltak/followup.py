@@ -82,7 +82,8 @@ def reminder_block(ctx, follow) -> None:
         return
     st.markdown(escape_markdown(t("reminders.intro", lang, n=follow.missing, what=follow.reminder_what)))
     for number, reminder in enumerate(follow.reminders):
-        label = t("reminders.unit", lang, unit=reminder.unit, n=len(reminder.measure_ids))
+        n = len(reminder.measure_ids)
+        label = t("reminders.unit.one" if n == 1 else "reminders.unit", lang, unit=reminder.unit, n=n)
         with st.expander(escape_markdown(label)):  # a unit's name is data: never markup
             st.code(reminder.body, language=None, wrap_lines=True)
             st.link_button(t("reminders.link", lang), reminder.link, icon=":material/mail:", key=f"reminder_{number}")

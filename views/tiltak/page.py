@@ -41,7 +41,7 @@ shell.caption_source(ctx, plan.sources_of(measures, lang))
 st.header(t("measures.table", lang))
 f1, f2, f3, f4 = st.columns(4)
 chosen_goals = f1.multiselect(
-    t("measures.filter.goal_area", lang),
+    overview.term(bundle.organisation, "goal_area", lang),
     list(goal_labels),
     format_func=goal_labels.get,
     key="measures_goal",
