@@ -4,6 +4,7 @@ footer that says something."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -74,3 +75,11 @@ def test_the_footer_does_not_read_data_data():
     captions = [c.value for c in at.caption]
     assert "Alle tall med kilde. Programmet kjører uten internett." in captions
     assert not any("Data: data" in c for c in captions)
+
+
+@pytest.mark.parametrize("page", ["views/oversikt/page.py", "views/tiltak/page.py"])
+def test_the_status_line_and_headline_figures_say_the_datas_date(page):
+    captions = [c.value for c in run_page(page, "nb", "trondheim").caption]
+    assert any("Ingen rapporter ennå" in c for c in captions)  # the status roll-up: no report in the shipped data
+    if page.startswith("views/oversikt"):
+        assert any(re.search(r"Kilder datert (19|20)\d\d", c) for c in captions)  # the headline figures

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics import slides
 from analytics.formatting import escape_markdown
-from analytics.provenance import source_line
 from ui import navigation, shell
 
 
@@ -37,4 +37,5 @@ def show_headline_figures(ctx, figures: list) -> None:
         column.metric(escape_markdown(figure.label), figure.value)
         if figure.note:
             column.caption(escape_markdown(figure.note))
-    st.caption(escape_markdown(source_line(ctx.sources, [s for figure in figures for s in figure.sources], ctx.lang)))
+    ids = [s for figure in figures for s in figure.sources]
+    shell.caption_source(ctx, ids, as_of=slides.sources_dated(ctx.sources, ids, ctx.lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import overview, plan, progress
+from analytics import overview, plan, progress, slides
 from analytics.formatting import escape_markdown
 from analytics.i18n import in_language, t
 from analytics.networks import goal_area_names
@@ -38,7 +38,7 @@ if not table.empty:
         st.header(overview.term_heading(organisation, "measures.rollup", lang), anchor=False)
         widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
         st.caption(t("overview.status_caption", lang, statuses=overview.status_counts_text(table["status"], lang)))
-        shell.caption_source(ctx, plan.sources_of(shell.plan(ctx), lang))
+        shell.caption_source(ctx, plan.sources_of(shell.plan(ctx), lang), as_of=slides.reports_dated(reports, lang))
     with changes_column:
         st.header(t("measures.changed", lang), anchor=False)
         widgets.changes_since(ctx, reports, key="since")

@@ -35,7 +35,7 @@ if reports.empty:
 # 2/ Roll-up per målområde with traffic lights
 st.header(overview.term_heading(bundle.organisation, "measures.rollup", lang))
 widgets.measure_rollup(ctx, progress.rollup(table, bundle.goal_areas), goal_labels)
-shell.caption_source(ctx, plan.sources_of(measures, lang))
+shell.caption_source(ctx, plan.sources_of(measures, lang), as_of=slides.reports_dated(reports, lang))
 
 # 3/ Every measure, filtered
 st.header(t("measures.table", lang))
