@@ -164,7 +164,12 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "sql.rows": ("{n} rader", "{n} rows"),
     "sql.refused.empty": ("Skriv en spørring først.", "Write a query first."),
-    "sql.refused.syntax": ("Spørringen kan ikke leses som SQL: {error}", "The query cannot be read as SQL: {error}"),
+    "sql.refused.syntax": (
+        "Spørringen kan ikke leses som SQL. Se etter skrivefeil i ordene (SELECT, FROM, WHERE …), komma og "
+        "anførselstegn.",
+        "The query cannot be read as SQL. Look for typing errors in the words (SELECT, FROM, WHERE …), commas and "
+        "quotes.",
+    ),
     "sql.refused.several": (
         "Bare én spørring om gangen (ingen semikolon mellom flere).",
         "Only one query at a time (no semicolon between several).",
@@ -199,5 +204,30 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
         "LIMIT.",
         "The query was stopped after {seconds} seconds (the time limit). Narrow it, e.g. with WHERE or LIMIT.",
     ),
-    "sql.refused.error": ("Spørringen kunne ikke kjøres: {error}", "The query could not be run: {error}"),
+    "sql.refused.error": (
+        "Spørringen kunne ikke kjøres. Sjekk navnene på tabeller og kolonner og at tall og tekst ikke blandes.",
+        "The query could not be run. Check the names of tables and columns, and that numbers and text are not mixed.",
+    ),
+    "sql.refused.table": (
+        "Spørringen kunne ikke kjøres: tabellen «{name}» finnes ikke her. Tabellene er: {tables}.",
+        "The query could not be run: there is no table «{name}» here. The tables are: {tables}.",
+    ),
+    "sql.refused.column": (
+        "Spørringen kunne ikke kjøres: kolonnen «{name}» finnes ikke i tabellene spørringen leser. Kolonnenavnene "
+        "står i tabellen over (når du velger tabellen) og i nedlastingene.",
+        "The query could not be run: there is no column «{name}» in the tables the query reads. The column names "
+        "are those of the table above (when you choose it) and of the downloads.",
+    ),
+    "sql.refused.types": (
+        "Spørringen kunne ikke kjøres: den blander typer (for eksempel tekst der det skal være tall), eller en "
+        "kolonne står verken i GROUP BY eller i en aggregatfunksjon.",
+        "The query could not be run: it mixes types (text where a number is expected, for example), or a column is "
+        "neither in GROUP BY nor in an aggregate function.",
+    ),
+    "sql.refused.conversion": (
+        "Spørringen kunne ikke kjøres: en verdi kan ikke gjøres om til typen spørringen ber om (for eksempel tekst "
+        "til tall).",
+        "The query could not be run: a value cannot be converted to the type the query asks for (text to a number, "
+        "for example).",
+    ),
 }
