@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import palette
+from analytics import charts, palette
 from analytics.charts import base_layout
 from analytics.exports import neutralise_formula
+from analytics.formatting import format_decimal, format_int
 from analytics.i18n import in_language, t
 from analytics.networks import goal_area_label, goal_area_names
 from analytics.partners import status_text
@@ -53,6 +54,12 @@ class Table:
     year: str | None = None
     sources: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
     inferred: tuple[str, ...] = ()
+    # Place columns (id → frame of name, code, lon, lat: a city has its position, a country its ISO code).
+    places: dict = field(default_factory=dict)
+    # A column whose missing value marks a total row (the other rows are parts of it), and the columns whose
+    # different values must never be added together (persons and shares; a municipality and its county).
+    parts_of_total: str | None = None
+    never_added: tuple[str, ...] = ()
 
     def shown(self, frame: pd.DataFrame | None = None) -> pd.DataFrame:
         """The frame (or a filtered part of it) with the labels as column names; a missing text is empty."""
@@ -112,11 +119,26 @@ def _rows_sources(*columns: pd.Series) -> pd.Series:
     )
 
 
-def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None, inferred=()) -> Table:
+def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None, inferred=(), **more) -> Table:
     # Facet columns as categories: counting and filtering a national table's million rows works on codes.
     frame = frame.reset_index(drop=True).astype({c: "category" for c in categories})
     sources = (sources if sources is not None else pd.Series([""] * len(frame), dtype=object)).reset_index(drop=True)
-    return Table(name, frame, _labels(frame.columns, lang, inferred), categories, numbers, year, sources, inferred)
+    labels = _labels(frame.columns, lang, inferred)
+    return Table(name, frame, labels, categories, numbers, year, sources, inferred, **more)
+
+
+def _city_places(bundle) -> pd.DataFrame:
+    """The partner cities with their positions (the names the tables show)."""
+    p = bundle.partners
+    return pd.DataFrame(
+        {"name": p["name"], "code": pd.NA, "lon": p["lon"].astype(float), "lat": p["lat"].astype(float)}
+    )
+
+
+def _country_places(names: pd.Series, codes: pd.Series) -> pd.DataFrame:
+    """Country names with their ISO codes (positions come from the outlines: see country_centres)."""
+    frame = pd.DataFrame({"name": names.astype(object), "code": codes.astype(object)}).dropna()
+    return frame.drop_duplicates("name").assign(lon=float("nan"), lat=float("nan")).reset_index(drop=True)
 
 
 def _country(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -144,7 +166,10 @@ def partners_table(inputs: Inputs, lang: str) -> Table:
     )
     cats = ("country", "agreement_type", "status", "nordic_platform")
     sources = _rows_sources(p["source"], p["since_source"], p["status_source"], p["coord_source"])
-    return _table("partners", frame, lang, cats, ("since_year",), "since_year", sources)
+    # A partner country sits where its partner cities are (the outlines lack small ones, such as the Faroes).
+    positions = frame.groupby("country", sort=False)[["lon", "lat"]].mean().reset_index()
+    places = {"country": positions.rename(columns={"country": "name"}).assign(code=pd.NA)}
+    return _table("partners", frame, lang, cats, ("since_year",), "since_year", sources, places=places)
 
 
 def _partner_names(bundle) -> dict[str, str]:
@@ -163,7 +188,8 @@ def partner_facts_table(inputs: Inputs, lang: str) -> Table:
             "text": in_language(f, "text", lang),
         }
     )
-    return _table("partner_facts", frame, lang, ("city", "kind", "area"), ("year",), "year", _rows_sources(f["source"]))
+    cats, places = ("city", "kind", "area"), {"city": _city_places(inputs.bundle)}
+    return _table("partner_facts", frame, lang, cats, ("year",), "year", _rows_sources(f["source"]), places=places)
 
 
 def partner_conflicts_table(inputs: Inputs, lang: str) -> Table:
@@ -177,7 +203,10 @@ def partner_conflicts_table(inputs: Inputs, lang: str) -> Table:
             "note": in_language(c, "note", lang),
         }
     )
-    return _table("partner_conflicts", frame, lang, ("city", "field"), ("value",), None, _rows_sources(c["source"]))
+    places = {"city": _city_places(inputs.bundle)}
+    return _table(
+        "partner_conflicts", frame, lang, ("city", "field"), ("value",), None, _rows_sources(c["source"]), places=places
+    )
 
 
 def _goal_labels(goal_areas: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -300,7 +329,18 @@ def population_table(inputs: Inputs, lang: str) -> Table:
         }
     )
     cats = ("region", "figure", "country_background", "symbol", "unit")
-    return _table("population", frame, lang, cats, ("year", "value"), "year", _rows_sources(p["source"]))
+    return _table(
+        "population",
+        frame,
+        lang,
+        cats,
+        ("year", "value"),
+        "year",
+        _rows_sources(p["source"]),
+        places={"country_background": _country_places(frame["country_background"], p["country_code"])},
+        parts_of_total="country_background",
+        never_added=("figure", "region"),  # a figure has one unit
+    )
 
 
 def sources_table(inputs: Inputs, lang: str) -> Table:
@@ -338,6 +378,31 @@ BUILDERS = {
 def table(inputs: Inputs, name: str, lang: str) -> Table:
     """The table `name` (one of TABLES) for the organisation in `inputs`."""
     return BUILDERS[name](inputs, lang)
+
+
+def is_year_like(column_id: str) -> bool:
+    """A column of years or ordinal numbers, shown as written («2023», never «2 023»)."""
+    return column_id == "number" or str(column_id).endswith("year")
+
+
+def number_formats(frame: pd.DataFrame, plain: set | frozenset = frozenset()) -> dict:
+    """A Norwegian formatter per number column of `frame` not in `plain`: whole numbers with grouped thousands
+    («29 539»), others with a decimal comma and one decimal («15,3»)."""
+    formats = {}
+    for column in frame.columns:
+        values = frame[column]
+        if column in plain or is_text(values) or not pd.api.types.is_numeric_dtype(values):
+            continue
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        numbers = pd.to_numeric(values, errors="coerce").dropna()
+        whole = bool((numbers == numbers.round()).all())
+        formats[column] = format_int if whole else _one_decimal
+    return formats
+
+
+def _one_decimal(value) -> str:
+    return format_decimal(value, 1)
 
 
 def folded(text) -> str:
@@ -414,9 +479,95 @@ def grouped(frame: pd.DataFrame, by: list[str], aggregate: str, value: str | Non
     return out.sort_values(["result", *by], ascending=[False, *[True] * len(by)], ignore_index=True)
 
 
-def chart_kind(by: list[str], year: str | None) -> str:
-    """«line» when the first grouping is the year column, else «bars»."""
-    return "line" if by and by[0] == year else "bars"
+def chart_kind(by: list[str], year: str | None, places=()) -> str:
+    """«line» when the first grouping is the year column, «map» when the only grouping is a place (a city or a
+    country), else «bars»."""
+    if by and by[0] == year:
+        return "line"
+    return "map" if len(by) == 1 and by[0] in places else "bars"
+
+
+@dataclass(frozen=True)
+class Aggregable:
+    """The rows an aggregate may use: `rows` (total rows left out where parts are there too, `totals_left_out`
+    says so) or, where they would add up different things, `mixed`: the columns to choose one value of."""
+
+    rows: pd.DataFrame
+    totals_left_out: bool = False
+    mixed: tuple[str, ...] = ()
+
+
+def aggregable(table: Table, rows: pd.DataFrame, by: list[str], aggregate: str) -> Aggregable:
+    """The rows a sum, mean or latest may use: never totals and their parts together (the totals are used), never
+    two figures, units or regions in one group (refused: `mixed` names the columns)."""
+    if aggregate == "count":
+        return Aggregable(rows)
+    grouped_rows = rows.dropna(subset=by)
+    totals_left_out = False
+    part = table.parts_of_total
+    if part and part not in by:
+        is_total = grouped_rows[part].isna()
+        if is_total.any() and not is_total.all():
+            grouped_rows, totals_left_out = grouped_rows[is_total], True
+    mixed = tuple(c for c in table.never_added if c not in by and grouped_rows[c].nunique() > 1)
+    return Aggregable(grouped_rows, totals_left_out, mixed)
+
+
+def country_centres(outlines: dict) -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code → (lon, lat): the mean of the points of each country's largest polygon in the outlines
+    (whose ids are ISO 3166-1 numeric codes)."""
+    import pycountry  # noqa: PLC0415 - only for the builder's map
+
+    centres = {}
+    for feature in outlines["features"]:
+        country = pycountry.countries.get(numeric=str(feature["properties"].get("id", "")).zfill(3))
+        if country is None:
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        ring = max((polygon[0] for polygon in polygons), key=len)
+        centres[country.alpha_2] = (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
+    return centres
+
+
+def place_points(result: pd.DataFrame, column: str, places: pd.DataFrame, centres: dict) -> pd.DataFrame:
+    """The result's groups with a position (name, lon, lat, result); a group without a known place is left out."""
+    positions = places.assign(
+        lon=places["lon"].fillna(places["code"].map(lambda c: centres.get(c, (None, None))[0])),
+        lat=places["lat"].fillna(places["code"].map(lambda c: centres.get(c, (None, None))[1])),
+    ).dropna(subset=["lon", "lat"])
+    points = result[[column, "result"]].merge(positions, left_on=column, right_on="name", how="inner")
+    return points[["name", "lon", "lat", "result"]].astype({"lon": float, "lat": float})
+
+
+def place_map(points: pd.DataFrame, outline_paths: tuple[list, list], shown: list[str], title: str) -> go.Figure:
+    """The builder's result on a map that needs no map service: a circle per place, its area by the result
+    (`shown`: each place's value as text, for the hover); drawn with the partner map's land and projection."""
+    fig = go.Figure(charts._land(outline_paths))
+    largest = max(points["result"].abs().max(), 1e-9) if len(points) else 1.0
+    fig.add_trace(
+        go.Scatter(
+            x=points["lon"],
+            y=points["lat"].map(charts.mercator_degrees),
+            mode="markers",
+            marker={
+                "size": [8 + 42 * (abs(v) / largest) ** 0.5 for v in points["result"]],
+                "color": palette.OKABE_ITO["blue"],
+                "opacity": 0.75,
+                "line": {"color": "white", "width": 1.5},
+            },
+            hovertext=[f"{_plain(n)}: {v}" for n, v in zip(points["name"], shown, strict=True)],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if len(points):
+        x_range, y_range = charts._map_ranges(points)
+        axis = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
+        fig.update_xaxes(range=x_range, constrain="domain", **axis)
+        fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
+    fig = base_layout(fig, _plain(title), height=charts.STATIC_MAP_PX[1] + 60)
+    return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 40, "b": 10})
 
 
 def group_summary(result: pd.DataFrame, by: list[str], lang: str, formatter) -> str:

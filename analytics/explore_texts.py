@@ -48,6 +48,24 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
         "{n} groups. Largest: {top} ({value}).",
     ),
     "explore.summary_empty": ("Ingen grupper.", "No groups."),
+    "explore.totals_left_out": (
+        "Bare totalene er brukt (radene uten {part}): radene per {part_lower} er deler av dem og ville blitt talt "
+        "to ganger. Grupper etter {part} for tallene per {part_lower}.",
+        "Only the totals are used (the rows without {part}): the rows per {part_lower} are parts of them and would "
+        "be counted twice. Group by {part} for the figures per {part_lower}.",
+    ),
+    "explore.mixed": (
+        "{aggregate} er ikke regnet ut: radene blander ulike {columns}, som ikke kan legges sammen (for eksempel "
+        "personer og prosent, eller en kommune og fylket den ligger i). Velg én verdi i fasetten, eller grupper "
+        "etter {columns}.",
+        "{aggregate} was not computed: the rows mix different {columns}, which cannot be added together (persons "
+        "and percentages, for example, or a municipality and its county). Choose one value in the facet, or group "
+        "by {columns}.",
+    ),
+    "explore.off_map": (
+        "Ikke på kartet (ingen kjent plassering): {names}.",
+        "Not on the map (no known position): {names}.",
+    ),
     "explore.result_rows": ("Rader i utvalget", "Rows in the selection"),
     "explore.download_xlsx": ("Last ned Excel", "Download Excel"),
     "explore.xlsx_hint": (

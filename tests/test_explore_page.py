@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -139,3 +140,37 @@ def test_the_sql_box_answers_a_select_and_refuses_a_file():
     at = opened(sql="select * from read_csv('/etc/passwd')")
     assert "lese eller skrive en fil" in at.error[0].value
     assert "passwd" not in at.error[0].value.replace("read\\_csv", "")
+
+
+def test_grouped_by_a_place_the_chart_is_a_map_with_every_partner_country():
+    at = opened(table="Vennskapsbyer", by_partners="Land")
+    (chart,) = [c for c in at.get("plotly_chart")]
+    figure = json.loads(chart.proto.spec)
+    circles = figure["data"][1]
+    result = shown_rows(at, 1)
+    assert {text.split(":")[0] for text in circles["hovertext"]} == set(result["Land"])
+    assert figure["data"][0]["fill"] == "toself"  # the country outlines under the circles
+    assert not [c for c in at.caption if "Ikke på kartet" in c.value]
+
+
+def test_a_sum_over_the_population_uses_the_totals_and_says_so():
+    at = opened(
+        table="Befolkningstall",
+        facet_population_region="Trondheim",
+        facet_population_figure="Innvandrere og norskfødte med innvandrerforeldre",
+        by_population="År",
+        agg_population="Sum",
+        of_population="Verdi",
+    )
+    assert any("Bare totalene er brukt" in info.value for info in at.info)
+    result = shown_rows(at, 1)
+    sums = dict(zip(result["År"], result["Sum: Verdi"], strict=True))
+    assert sums[2011] == 18501 and sums[2018] == 29539  # SSB's totals, not totals + their country rows
+    assert 2023 not in sums  # that year has country rows only: no total is made up from them
+
+
+def test_a_sum_over_persons_and_shares_is_refused_in_words():
+    at = opened(table="Befolkningstall", by_population="År", agg_population="Sum", of_population="Verdi")
+    (warning,) = at.warning
+    assert "er ikke regnet ut: radene blander ulike mål (tall) / region" in warning.value
+    assert len(at.dataframe) == 1  # the rows only: no result table
