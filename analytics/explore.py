@@ -386,23 +386,23 @@ def is_year_like(column_id: str) -> bool:
 
 
 def number_formats(frame: pd.DataFrame, plain: set | frozenset = frozenset()) -> dict:
-    """A Norwegian formatter per number column of `frame` not in `plain`: whole numbers with grouped thousands
-    («29 539»), others with a decimal comma and one decimal («15,3»)."""
-    formats = {}
-    for column in frame.columns:
-        values = frame[column]
-        if column in plain or is_text(values) or not pd.api.types.is_numeric_dtype(values):
-            continue
-        if pd.api.types.is_bool_dtype(values):
-            continue
-        numbers = pd.to_numeric(values, errors="coerce").dropna()
-        whole = bool((numbers == numbers.round()).all())
-        formats[column] = format_int if whole else _one_decimal
-    return formats
+    """A Norwegian formatter per number column of `frame` not in `plain` (see norwegian_number)."""
+    return {
+        column: norwegian_number
+        for column in frame.columns
+        if column not in plain
+        and not is_text(frame[column])
+        and pd.api.types.is_numeric_dtype(frame[column])
+        and not pd.api.types.is_bool_dtype(frame[column])
+    }
 
 
-def _one_decimal(value) -> str:
-    return format_decimal(value, 1)
+def norwegian_number(value) -> str:
+    """A whole number with grouped thousands («29 539»), another with a decimal comma and one decimal («15,3»);
+    one column may hold both (persons and shares in the population table)."""
+    if value is None or pd.isna(value):
+        return ""
+    return format_int(value) if float(value).is_integer() else format_decimal(value, 1)
 
 
 def folded(text) -> str:
@@ -551,7 +551,7 @@ def place_map(points: pd.DataFrame, outline_paths: tuple[list, list], shown: lis
             y=points["lat"].map(charts.mercator_degrees),
             mode="markers",
             marker={
-                "size": [8 + 42 * (abs(v) / largest) ** 0.5 for v in points["result"]],
+                "size": [8 + 26 * (abs(v) / largest) ** 0.5 for v in points["result"]],
                 "color": palette.OKABE_ITO["blue"],
                 "opacity": 0.75,
                 "line": {"color": "white", "width": 1.5},

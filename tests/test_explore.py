@@ -201,6 +201,7 @@ def test_the_summary_names_the_largest_group_with_its_year_as_written():
     [
         (pd.DataFrame({"Verdi": [29539.0, 7255.0]}), set(), {"Verdi": ["29\u00a0539", "7\u00a0255"]}),
         (pd.DataFrame({"Andel": [15.3, 9.25]}), set(), {"Andel": ["15,3", "9,2"]}),
+        (pd.DataFrame({"Verdi": [29539.0, 15.3, None]}), set(), {"Verdi": ["29\u00a0539", "15,3", ""]}),
         (pd.DataFrame({"År": pd.array([2023, 2024], dtype="Int64")}), {"År"}, {}),
         (pd.DataFrame({"Navn": ["Graz", "Kraków"]}), set(), {}),
     ],

@@ -7,6 +7,7 @@ import csv
 import html
 import json
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -31,6 +32,11 @@ def opened(**params) -> AppTest:
 
 def shown_rows(at: AppTest, number: int = 0):
     return at.dataframe[number].value
+
+
+def displayed(at: AppTest, number: int = 0):
+    """What the grid draws in each cell: the Norwegian number text the server sent beside the numbers."""
+    return pa.ipc.open_stream(at.dataframe[number].proto.arrow_data.styler.display_values).read_pandas()
 
 
 @pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
@@ -108,7 +114,8 @@ def test_q5_trondelag_country_backgrounds_2023_largest_first():
     )
     result = shown_rows(at, 1)
     assert list(result["Landbakgrunn"]) == ["Polen", "Syria", "Litauen", "Ukraina"]
-    assert list(result["Sum: Verdi"]) == [7255, 3741, 3198, 3021]
+    assert list(result["Sum: Verdi"]) == [7255, 3741, 3198, 3021]  # numbers underneath: they sort as numbers
+    assert list(displayed(at, 1)["Sum: Verdi"]) == ["7\u00a0255", "3\u00a0741", "3\u00a0198", "3\u00a0021"]
     assert any(shown(c.value).startswith("Kilde: Trøndelag i tall") for c in at.caption)
 
 
@@ -174,3 +181,24 @@ def test_a_sum_over_persons_and_shares_is_refused_in_words():
     (warning,) = at.warning
     assert "er ikke regnet ut: radene blander ulike mål (tall) / region" in warning.value
     assert len(at.dataframe) == 1  # the rows only: no result table
+
+
+def test_the_rows_show_norwegian_numbers_and_years_as_written():
+    at = opened(table="Befolkningstall", facet_population_region="Trondheim", range_population_year=["2018", "2018"])
+    cells = displayed(at)
+    row = cells[cells["Mål (tall)"] == "Innvandrere og norskfødte med innvandrerforeldre"].iloc[0]
+    assert row["Verdi"] == "29\u00a0539" and row["År"] == "2018"
+    share = cells[cells["Mål (tall)"] == "Andel med innvandrerbakgrunn"].iloc[0]
+    assert share["Verdi"] == "15,3"
+
+
+def test_in_english_the_numbers_follow_the_browser_language():
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.query_params["table"] = "Population figures"
+    at.run()
+    at.switch_page(PAGE).run()
+    grid = at.dataframe[0].proto
+    assert not grid.arrow_data.styler.display_values
+    configured = json.loads(grid.columns)
+    assert configured["Value"]["type_config"]["format"] == "localized"

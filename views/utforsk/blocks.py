@@ -13,7 +13,7 @@ import streamlit as st
 
 from analytics import explore, sql
 from analytics.exports import csv_for_excel
-from analytics.formatting import escape_markdown, format_decimal, format_int
+from analytics.formatting import escape_markdown, format_int
 from analytics.i18n import t
 from analytics.provenance import source_line
 from ui import cached, shell
@@ -181,7 +181,7 @@ def builder(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     result = explore.grouped(usable.rows, by, aggregate, value, table.year)
     labels = {**table.labels, "result": result_label}
     result_chart(ctx, table, result, by, labels)
-    st.markdown(escape_markdown(explore.group_summary(result, by, lang, _number)))
+    st.markdown(escape_markdown(explore.group_summary(result, by, lang, explore.norwegian_number)))
     shown = result.rename(columns=labels)
     data_table(shown, {labels[c] for c in by if explore.is_year_like(c)}, lang)
     source_ids = explore.sources_of(table, usable.rows)
@@ -237,16 +237,12 @@ def result_chart(ctx, table: explore.Table, result: pd.DataFrame, by: list[str],
         return
     folder = ctx.settings.data_dir
     points = explore.place_points(result, by[0], table.places[by[0]], cached.country_centres(folder))
-    shown = [_number(v) for v in points["result"]]
+    shown = [explore.norwegian_number(v) for v in points["result"]]
     figure = cached.explore_place_map(folder, points, shown, title)
     st.plotly_chart(figure, width="stretch", key=f"map_{table.name}")
     off_map = [str(n) for n in result[by[0]] if n not in set(points["name"])]
     if off_map:
         st.caption(escape_markdown(t("explore.off_map", lang, names=", ".join(off_map))))
-
-
-def _number(value: float) -> str:
-    return format_int(value) if float(value).is_integer() else format_decimal(value, 1)
 
 
 def sql_box(ctx) -> None:
