@@ -7,6 +7,7 @@ source ids of each row. Everything here is plain pandas (no streamlit).
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import unicodedata
@@ -60,6 +61,33 @@ class Table:
     # different values must never be added together (persons and shares; a municipality and its county).
     parts_of_total: str | None = None
     never_added: tuple[str, ...] = ()
+    # Facet values and ranges of the whole table, computed once (a national table has a million rows).
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def facet_values(self, column: str) -> list:
+        """The values of a facet column, most frequent first (computed once per table)."""
+        key = ("values", column)
+        if key not in self._memo:
+            self._memo[key] = self.counts_among(self.frame, column)["value"].tolist()
+        return self._memo[key]
+
+    def counts_among(self, rows: pd.DataFrame, column: str) -> pd.DataFrame:
+        """facet_counts of `rows` (for the whole table computed once)."""
+        if len(rows) != len(self.frame):
+            return facet_counts(rows, column)
+        key = ("counts", column)
+        if key not in self._memo:
+            self._memo[key] = facet_counts(self.frame, column)
+        return self._memo[key]
+
+    def range_of(self, column: str) -> tuple[float, float, bool] | None:
+        """(lowest, highest, all whole numbers) of a number column, or None under two distinct values (once)."""
+        key = ("range", column)
+        if key not in self._memo:
+            values = pd.to_numeric(self.frame[column], errors="coerce").dropna()
+            bounds = number_range(self.frame, column)
+            self._memo[key] = None if bounds is None else (*bounds, bool((values == values.round()).all()))
+        return self._memo[key]
 
     def shown(self, frame: pd.DataFrame | None = None) -> pd.DataFrame:
         """The frame (or a filtered part of it) with the labels as column names; a missing text is empty."""
@@ -123,6 +151,7 @@ def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None
     # Facet columns as categories: counting and filtering a national table's million rows works on codes.
     frame = frame.reset_index(drop=True).astype({c: "category" for c in categories})
     sources = (sources if sources is not None else pd.Series([""] * len(frame), dtype=object)).reset_index(drop=True)
+    sources = sources.astype("category")  # few distinct sets of ids: picking a million rows' ids works on codes
     labels = _labels(frame.columns, lang, inferred)
     return Table(name, frame, labels, categories, numbers, year, sources, inferred, **more)
 
@@ -405,6 +434,7 @@ def norwegian_number(value) -> str:
     return format_int(value) if float(value).is_integer() else format_decimal(value, 1)
 
 
+@functools.lru_cache(maxsize=65_536)
 def folded(text) -> str:
     """Text without case or accents, for matching: «Kraków» → «krakow», «Ørland» → «orland»."""
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
@@ -417,13 +447,13 @@ FOLD = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ß": "ss", "
 
 def facet_counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """The values of a column with their number of rows, most frequent first (missing values left out)."""
-    counts = frame[column].dropna().value_counts(sort=False).rename_axis("value").reset_index(name="count")
-    counts = counts[counts["count"] > 0].astype({"value": object})  # a category absent from these rows is no value
-    return counts.sort_values(["count", "value"], ascending=[False, True], ignore_index=True, key=_sort_key)
-
-
-def _sort_key(column: pd.Series) -> pd.Series:
-    return column if column.name == "count" else column.astype(str).map(folded)
+    counts = frame[column].value_counts(sort=False, dropna=True)
+    counts = counts[counts > 0]  # a category absent from these rows is no value
+    # A few hundred values at most: sorting them in Python beats a keyed pandas sort of the frame.
+    pairs = sorted(zip(counts.index.tolist(), counts.tolist(), strict=True), key=lambda p: (-p[1], folded(p[0])))
+    return pd.DataFrame(
+        {"value": pd.Series([p[0] for p in pairs], dtype=object), "count": pd.Series([p[1] for p in pairs], dtype=int)}
+    )
 
 
 def filtered(
@@ -585,7 +615,7 @@ def _as_text(value) -> str:
 
 def sources_of(table: Table, rows: pd.DataFrame) -> list[str]:
     """The source ids of the given rows, each once, in row order."""
-    return source_ids_in(table.sources.loc[rows.index])
+    return source_ids_in(table.sources if len(rows) == len(table.frame) else table.sources.loc[rows.index])
 
 
 def source_ids_in(sources: pd.Series) -> list[str]:

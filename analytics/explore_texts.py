@@ -23,6 +23,12 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
     "explore.choose": ("Velg verdier", "Choose values"),
     "explore.counts": ("Antall: {counts}", "Count: {counts}"),
     "explore.rows": ("{shown} av {total} rader", "{shown} of {total} rows"),
+    "explore.rows_capped": (
+        "Tabellen viser, og nedlastingene inneholder, de første {shown} radene av utvalget. Snevre inn med "
+        "fasettene, eller grupper i tabellbyggeren under (den bruker alle radene).",
+        "The table shows, and the downloads hold, the first {shown} rows of the selection. Narrow it with the "
+        "facets, or group it in the table builder below (which uses every row).",
+    ),
     "explore.no_rows": (
         "Ingen rader passer til utvalget. Fjern et filter for å se flere.",
         "No rows match the selection. Remove a filter to see more.",

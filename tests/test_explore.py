@@ -330,3 +330,12 @@ def test_the_place_map_draws_a_circle_per_place_with_its_text_escaped():
     assert list(circles.hovertext) == ["&lt;b&gt;Graz&lt;/b&gt;: 4", "Kraków: 1"]
     assert circles.marker.size[0] > circles.marker.size[1]  # the larger result, the larger circle
     assert fig.layout.title.text == "Antall etter by"
+
+
+def test_facet_values_and_ranges_of_a_table_are_those_of_its_frame(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "population", "nb")
+    assert table.facet_values("region") == explore.facet_counts(table.frame, "region")["value"].tolist()
+    low, high, whole = table.range_of("year")
+    assert (low, high) == explore.number_range(table.frame, "year") and whole
+    part = table.frame.head(5)
+    pd.testing.assert_frame_equal(table.counts_among(part, "region"), explore.facet_counts(part, "region"))

@@ -202,3 +202,13 @@ def test_in_english_the_numbers_follow_the_browser_language():
     assert not grid.arrow_data.styler.display_values
     configured = json.loads(grid.columns)
     assert configured["Value"]["type_config"]["format"] == "localized"
+
+
+def test_a_selection_longer_than_the_grid_holds_says_so(monkeypatch):
+    from views.utforsk import blocks
+
+    monkeypatch.setattr(blocks, "ROWS_SHOWN", 10)
+    at = opened(table="Befolkningstall")
+    assert len(shown_rows(at)) == 10
+    assert any("de første 10 radene av utvalget" in c.value for c in at.caption)
+    assert "57 av 57 rader" in at.markdown.values  # the count is of the whole selection

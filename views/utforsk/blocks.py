@@ -22,6 +22,9 @@ FACET_VALUES_SHOWN = 8
 # Up to this many rows the numbers are formatted on the server in Norwegian («29 539», «15,3»); pandas' Styler
 # costs ~0.1 ms a row, so a longer table leaves them to the browser, in the reader's browser language.
 STYLED_ROWS = 500
+# The grid and its downloads hold at most this many rows of a selection (a national table has over a million;
+# sending them all would take seconds on every rerun, and Excel takes at most 1 048 576 rows).
+ROWS_SHOWN = 10_000
 
 
 def choose_table(ctx) -> str:
@@ -35,11 +38,17 @@ def choose_table(ctx) -> str:
     )
 
 
-def table_of(ctx, name: str) -> explore.Table:
-    """The chosen organisation's table `name` in the reader's language (cached)."""
+def table_inputs(ctx) -> tuple:
+    """What the tables are built from, read once per rerun: (reports, the effective plan's measure table, the
+    plan's cache key)."""
     reports = shell.reports(ctx)
     measures = shell.measure_table(ctx, reports)  # the effective plan (drafts only for a signed-in user)
-    plan_key = shell.plan(ctx).attrs.get("plan_key")
+    return reports, measures, shell.plan(ctx).attrs.get("plan_key")
+
+
+def table_of(ctx, inputs: tuple, name: str) -> explore.Table:
+    """The chosen organisation's table `name` in the reader's language (cached)."""
+    reports, measures, plan_key = inputs
     settings = ctx.settings
     return cached.explore_table(
         reports, measures, plan_key, settings.data_dir, settings.state_dir, ctx.bundle.id, ctx.today, ctx.lang, name
@@ -59,7 +68,7 @@ def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
     )
     chosen, ranges = {}, {}
     for column in table.categories:
-        values = explore.facet_counts(table.frame, column)["value"].tolist()
+        values = table.facet_values(column)
         if not values:
             continue
         chosen[column] = st.multiselect(
@@ -70,10 +79,11 @@ def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
             placeholder=t("explore.choose", lang),
         )
     for column in table.numbers:
-        bounds = explore.number_range(table.frame, column)
-        if bounds is None:
+        found = table.range_of(column)
+        if found is None:
             continue
-        low, high = (int(b) for b in bounds) if _whole(table.frame[column]) else (float(b) for b in bounds)
+        low, high, whole = found
+        low, high = (int(low), int(high)) if whole else (float(low), float(high))
         picked = st.slider(
             table.labels[column], low, high, (low, high), key=f"range_{name}_{column}", bind="query-params"
         )
@@ -82,15 +92,10 @@ def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
     return chosen, ranges, text
 
 
-def _whole(column: pd.Series) -> bool:
-    values = pd.to_numeric(column, errors="coerce").dropna()
-    return bool((values == values.round()).all())
-
-
 def facet_counts_caption(table: explore.Table, rows: pd.DataFrame, lang: str) -> None:
     """Under the rows: for each category column, its values' counts among the rows shown (data text escaped)."""
     for column in table.categories:
-        counts = explore.facet_counts(rows, column).head(FACET_VALUES_SHOWN)
+        counts = table.counts_among(rows, column).head(FACET_VALUES_SHOWN)
         if counts.empty:
             continue
         listed = " · ".join(
@@ -106,7 +111,9 @@ def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     if rows.empty:
         st.info(t("explore.no_rows", lang))
         return
-    shown = table.shown(rows)
+    shown = table.shown(rows.head(ROWS_SHOWN))
+    if len(rows) > ROWS_SHOWN:
+        st.caption(t("explore.rows_capped", lang, shown=format_int(ROWS_SHOWN)))
     data_table(shown, {table.labels[c] for c in rows.columns if explore.is_year_like(c)}, lang)
     facet_counts_caption(table, rows, lang)
     source_ids = explore.sources_of(table, rows)
@@ -245,16 +252,15 @@ def result_chart(ctx, table: explore.Table, result: pd.DataFrame, by: list[str],
         st.caption(escape_markdown(t("explore.off_map", lang, names=", ".join(off_map))))
 
 
-def sql_box(ctx) -> None:
+def sql_box(ctx, inputs: tuple) -> None:
     """Read-only SQL over every table of the organisation (DuckDB, locked down); the result with downloads."""
     lang = ctx.lang
     st.header(t("sql.header", lang), anchor=False)
-    tables = {name: table_of(ctx, name) for name in explore.TABLES}
     st.markdown(
         t(
             "sql.intro",
             lang,
-            tables=", ".join(f"`{name}`" for name in tables),
+            tables=", ".join(f"`{name}`" for name in explore.TABLES),
             rows=format_int(sql.ROW_LIMIT),
             seconds=format_int(sql.SECONDS),
         )
@@ -262,6 +268,7 @@ def sql_box(ctx) -> None:
     query = st.text_area(t("sql.query", lang), key="sql", bind="query-params", height=110)
     if not query.strip():
         return
+    tables = {name: table_of(ctx, inputs, name) for name in explore.TABLES}  # only when there is a query
     try:
         result = sql.run(query, {name: table.frame for name, table in tables.items()}, lang)
     except sql.QueryRefused as refused:
