@@ -653,6 +653,15 @@ def _plain(value) -> str:
     return html.escape(str(value), quote=False)
 
 
+def _every_year(rows: pd.DataFrame, year: str) -> pd.DataFrame:
+    """The rows with a row (result missing) for every year between the first and the last that has none."""
+    years = rows[year].dropna().astype(int)
+    if years.empty:
+        return rows
+    every = pd.DataFrame({year: range(years.min(), years.max() + 1)})
+    return every.merge(rows.assign(**{year: years}), on=year, how="left")
+
+
 def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, title: str) -> go.Figure:
     """The builder's result as bars (one bar per group, a colour per value of the second grouping) or as lines
     over the years (a line per value of the second grouping); only the values in the table are drawn."""
@@ -663,6 +672,7 @@ def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, 
         colour = colours[i % len(colours)]
         shown = _plain(name) if name is not None else labels.get("result", "")
         if kind == "line":
+            rows = _every_year(rows, by[0])  # a year without a value is a gap in the line, never bridged
             fig.add_trace(
                 go.Scatter(
                     x=rows[by[0]].astype(int),
@@ -688,11 +698,13 @@ def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, 
         fig.update_xaxes(
             title=_plain(labels.get(by[0], "")), tickformat="d", dtick=1 if result[by[0]].nunique() <= 16 else None
         )
+        fig.update_yaxes(tickformat=",~g")  # «30 000», not «30k» (the layout's separators are Norwegian)
         height = 380
     else:
         order = list(dict.fromkeys(result[by[0]].map(_plain)))
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True)
         fig.update_layout(barmode="stack")
+        fig.update_xaxes(tickformat=",~g")
         height = 120 + 28 * len(order)
     fig.update_layout(showlegend=len(by) > 1)
     return base_layout(fig, _plain(title), height=min(max(height, 260), 900))

@@ -339,3 +339,12 @@ def test_facet_values_and_ranges_of_a_table_are_those_of_its_frame(trondheim_inp
     assert (low, high) == explore.number_range(table.frame, "year") and whole
     part = table.frame.head(5)
     pd.testing.assert_frame_equal(table.counts_among(part, "region"), explore.facet_counts(part, "region"))
+
+
+def test_a_year_without_a_value_is_a_gap_in_the_line():
+    result = pd.DataFrame({"year": [2011, 2012, 2018], "result": [18501.0, 20331.0, 29539.0]})
+    fig = explore.result_figure(result, ["year"], "line", {"year": "År", "result": "Sum"}, "Sum etter år")
+    line = fig.data[0]
+    assert list(line.x) == list(range(2011, 2019))
+    assert [y is None or y != y for y in line.y] == [False, False, True, True, True, True, True, False]
+    assert not line.connectgaps and fig.layout.yaxis.tickformat == ",~g"
