@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from analytics import charts, palette
 from analytics.charts import base_layout
+from analytics.countries import with_country_names
 from analytics.exports import neutralise_formula
 from analytics.formatting import format_decimal, format_int
 from analytics.i18n import in_language, t
@@ -343,8 +344,9 @@ def reports_table(inputs: Inputs, lang: str) -> Table:
 
 
 def population_table(inputs: Inputs, lang: str) -> Table:
-    """One row per population figure (shipped or fetched): a missing value keeps SSB's symbol beside it."""
-    p = inputs.population
+    """One row per population figure (shipped or fetched): a missing value keeps SSB's symbol beside it; country
+    names in the reader's language."""
+    p = with_country_names(inputs.population, lang)
     frame = pd.DataFrame(
         {
             "region": p["region_name"],

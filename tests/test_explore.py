@@ -348,3 +348,12 @@ def test_a_year_without_a_value_is_a_gap_in_the_line():
     assert list(line.x) == list(range(2011, 2019))
     assert [y is None or y != y for y in line.y] == [False, False, True, True, True, True, True, False]
     assert not line.connectgaps and fig.layout.yaxis.tickformat == ",~g"
+
+
+def test_country_backgrounds_are_named_in_the_readers_language(trondheim_inputs):
+    english = explore.table(trondheim_inputs, "population", "en")
+    norwegian = explore.table(trondheim_inputs, "population", "nb")
+    assert "Poland" in english.facet_values("country_background") and "Polen" in norwegian.facet_values(
+        "country_background"
+    )
+    assert "Poland" in set(english.places["country_background"]["name"])
