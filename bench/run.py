@@ -16,7 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The project first, and not bench/ itself (where `python bench/run.py` puts it): bench/views.py would otherwise
+# shadow the views/ folder (a namespace package loses to a module of the same name) and no page script would run.
+sys.path[:] = [str(Path(__file__).resolve().parents[1])] + [
+    p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent
+]
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
