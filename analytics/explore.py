@@ -416,16 +416,24 @@ def is_year_like(column_id: str) -> bool:
     return column_id == "number" or str(column_id).endswith("year")
 
 
-def number_formats(frame: pd.DataFrame, plain: set | frozenset = frozenset()) -> dict:
-    """A Norwegian formatter per number column of `frame` not in `plain` (see norwegian_number)."""
+COORDINATES = ("lat", "lon")
+
+
+def number_formats(frame: pd.DataFrame, plain: set | frozenset = frozenset(), precise=frozenset()) -> dict:
+    """A Norwegian formatter per number column of `frame` not in `plain` (see norwegian_number; a column in
+    `precise`, such as a coordinate, with four decimals)."""
     return {
-        column: norwegian_number
+        column: _four_decimals if column in precise else norwegian_number
         for column in frame.columns
         if column not in plain
         and not is_text(frame[column])
         and pd.api.types.is_numeric_dtype(frame[column])
         and not pd.api.types.is_bool_dtype(frame[column])
     }
+
+
+def _four_decimals(value) -> str:
+    return "" if value is None or pd.isna(value) else format_decimal(value, 4)
 
 
 def norwegian_number(value) -> str:

@@ -211,6 +211,11 @@ def test_number_formats_are_norwegian_and_leave_years_and_text_alone(frame, plai
     assert {column: [formats[column](v) for v in frame[column]] for column in formats} == expected
 
 
+def test_coordinates_keep_four_decimals():
+    formats = explore.number_formats(pd.DataFrame({"Breddegrad": [63.4305, 31.9]}), set(), {"Breddegrad"})
+    assert [formats["Breddegrad"](v) for v in (63.4305, 31.9)] == ["63,4305", "31,9000"]
+
+
 def test_year_like_columns_are_the_years_and_ordinals():
     assert [explore.is_year_like(c) for c in ("year", "since_year", "number", "value", "progress")] == [
         True,

@@ -114,7 +114,8 @@ def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     shown = table.shown(rows.head(ROWS_SHOWN))
     if len(rows) > ROWS_SHOWN:
         st.caption(t("explore.rows_capped", lang, shown=format_int(ROWS_SHOWN)))
-    data_table(shown, {table.labels[c] for c in rows.columns if explore.is_year_like(c)}, lang)
+    plain = {table.labels[c] for c in rows.columns if explore.is_year_like(c)}
+    data_table(shown, plain, lang, precise={table.labels[c] for c in explore.COORDINATES if c in rows})
     facet_counts_caption(table, rows, lang)
     source_ids = explore.sources_of(table, rows)
     st.caption(source_caption(ctx, source_ids))
@@ -123,10 +124,10 @@ def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{table.name}", key=f"rows_{table.name}")
 
 
-def data_table(frame: pd.DataFrame, plain: set, lang: str, fixed_height: bool = True) -> None:
+def data_table(frame: pd.DataFrame, plain: set, lang: str, fixed_height: bool = True, precise=frozenset()) -> None:
     """A dataframe whose numbers read as Norwegian numbers in bokmål («29 539», «15,3»; years in `plain` as
-    written) and still sort as numbers."""
-    formats = explore.number_formats(frame, plain)
+    written; coordinates in `precise` with four decimals) and still sort as numbers."""
+    formats = explore.number_formats(frame, plain, precise)
     height = min(len(frame) + 1, 15) * 35 + 3 if fixed_height else "auto"
     if lang == "nb" and formats and len(frame) <= STYLED_ROWS:
         st.dataframe(frame.style.format(formats, na_rep=""), hide_index=True, width="stretch", height=height)
