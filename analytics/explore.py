@@ -7,6 +7,7 @@ source ids of each row. Everything here is plain pandas (no streamlit).
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import unicodedata
@@ -15,9 +16,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import palette
+from analytics import charts, palette
 from analytics.charts import base_layout
+from analytics.countries import with_country_names
 from analytics.exports import neutralise_formula
+from analytics.formatting import format_decimal, format_int
 from analytics.i18n import in_language, t
 from analytics.networks import goal_area_label, goal_area_names
 from analytics.partners import status_text
@@ -53,6 +56,39 @@ class Table:
     year: str | None = None
     sources: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
     inferred: tuple[str, ...] = ()
+    # Place columns (id → frame of name, code, lon, lat: a city has its position, a country its ISO code).
+    places: dict = field(default_factory=dict)
+    # A column whose missing value marks a total row (the other rows are parts of it), and the columns whose
+    # different values must never be added together (persons and shares; a municipality and its county).
+    parts_of_total: str | None = None
+    never_added: tuple[str, ...] = ()
+    # Facet values and ranges of the whole table, computed once (a national table has a million rows).
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def facet_values(self, column: str) -> list:
+        """The values of a facet column, most frequent first (computed once per table)."""
+        key = ("values", column)
+        if key not in self._memo:
+            self._memo[key] = self.counts_among(self.frame, column)["value"].tolist()
+        return self._memo[key]
+
+    def counts_among(self, rows: pd.DataFrame, column: str) -> pd.DataFrame:
+        """facet_counts of `rows` (for the whole table computed once)."""
+        if len(rows) != len(self.frame):
+            return facet_counts(rows, column)
+        key = ("counts", column)
+        if key not in self._memo:
+            self._memo[key] = facet_counts(self.frame, column)
+        return self._memo[key]
+
+    def range_of(self, column: str) -> tuple[float, float, bool] | None:
+        """(lowest, highest, all whole numbers) of a number column, or None under two distinct values (once)."""
+        key = ("range", column)
+        if key not in self._memo:
+            values = pd.to_numeric(self.frame[column], errors="coerce").dropna()
+            bounds = number_range(self.frame, column)
+            self._memo[key] = None if bounds is None else (*bounds, bool((values == values.round()).all()))
+        return self._memo[key]
 
     def shown(self, frame: pd.DataFrame | None = None) -> pd.DataFrame:
         """The frame (or a filtered part of it) with the labels as column names; a missing text is empty."""
@@ -112,11 +148,27 @@ def _rows_sources(*columns: pd.Series) -> pd.Series:
     )
 
 
-def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None, inferred=()) -> Table:
+def _table(name, frame, lang, categories=(), numbers=(), year=None, sources=None, inferred=(), **more) -> Table:
     # Facet columns as categories: counting and filtering a national table's million rows works on codes.
     frame = frame.reset_index(drop=True).astype({c: "category" for c in categories})
     sources = (sources if sources is not None else pd.Series([""] * len(frame), dtype=object)).reset_index(drop=True)
-    return Table(name, frame, _labels(frame.columns, lang, inferred), categories, numbers, year, sources, inferred)
+    sources = sources.astype("category")  # few distinct sets of ids: picking a million rows' ids works on codes
+    labels = _labels(frame.columns, lang, inferred)
+    return Table(name, frame, labels, categories, numbers, year, sources, inferred, **more)
+
+
+def _city_places(bundle) -> pd.DataFrame:
+    """The partner cities with their positions (the names the tables show)."""
+    p = bundle.partners
+    return pd.DataFrame(
+        {"name": p["name"], "code": pd.NA, "lon": p["lon"].astype(float), "lat": p["lat"].astype(float)}
+    )
+
+
+def _country_places(names: pd.Series, codes: pd.Series) -> pd.DataFrame:
+    """Country names with their ISO codes (positions come from the outlines: see country_centres)."""
+    frame = pd.DataFrame({"name": names.astype(object), "code": codes.astype(object)}).dropna()
+    return frame.drop_duplicates("name").assign(lon=float("nan"), lat=float("nan")).reset_index(drop=True)
 
 
 def _country(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -144,7 +196,10 @@ def partners_table(inputs: Inputs, lang: str) -> Table:
     )
     cats = ("country", "agreement_type", "status", "nordic_platform")
     sources = _rows_sources(p["source"], p["since_source"], p["status_source"], p["coord_source"])
-    return _table("partners", frame, lang, cats, ("since_year",), "since_year", sources)
+    # A partner country sits where its partner cities are (the outlines lack small ones, such as the Faroes).
+    positions = frame.groupby("country", sort=False)[["lon", "lat"]].mean().reset_index()
+    places = {"country": positions.rename(columns={"country": "name"}).assign(code=pd.NA)}
+    return _table("partners", frame, lang, cats, ("since_year",), "since_year", sources, places=places)
 
 
 def _partner_names(bundle) -> dict[str, str]:
@@ -163,7 +218,8 @@ def partner_facts_table(inputs: Inputs, lang: str) -> Table:
             "text": in_language(f, "text", lang),
         }
     )
-    return _table("partner_facts", frame, lang, ("city", "kind", "area"), ("year",), "year", _rows_sources(f["source"]))
+    cats, places = ("city", "kind", "area"), {"city": _city_places(inputs.bundle)}
+    return _table("partner_facts", frame, lang, cats, ("year",), "year", _rows_sources(f["source"]), places=places)
 
 
 def partner_conflicts_table(inputs: Inputs, lang: str) -> Table:
@@ -177,7 +233,10 @@ def partner_conflicts_table(inputs: Inputs, lang: str) -> Table:
             "note": in_language(c, "note", lang),
         }
     )
-    return _table("partner_conflicts", frame, lang, ("city", "field"), ("value",), None, _rows_sources(c["source"]))
+    places = {"city": _city_places(inputs.bundle)}
+    return _table(
+        "partner_conflicts", frame, lang, ("city", "field"), ("value",), None, _rows_sources(c["source"]), places=places
+    )
 
 
 def _goal_labels(goal_areas: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -285,8 +344,9 @@ def reports_table(inputs: Inputs, lang: str) -> Table:
 
 
 def population_table(inputs: Inputs, lang: str) -> Table:
-    """One row per population figure (shipped or fetched): a missing value keeps SSB's symbol beside it."""
-    p = inputs.population
+    """One row per population figure (shipped or fetched): a missing value keeps SSB's symbol beside it; country
+    names in the reader's language."""
+    p = with_country_names(inputs.population, lang)
     frame = pd.DataFrame(
         {
             "region": p["region_name"],
@@ -300,7 +360,18 @@ def population_table(inputs: Inputs, lang: str) -> Table:
         }
     )
     cats = ("region", "figure", "country_background", "symbol", "unit")
-    return _table("population", frame, lang, cats, ("year", "value"), "year", _rows_sources(p["source"]))
+    return _table(
+        "population",
+        frame,
+        lang,
+        cats,
+        ("year", "value"),
+        "year",
+        _rows_sources(p["source"]),
+        places={"country_background": _country_places(frame["country_background"], p["country_code"])},
+        parts_of_total="country_background",
+        never_added=("figure", "region"),  # a figure has one unit
+    )
 
 
 def sources_table(inputs: Inputs, lang: str) -> Table:
@@ -340,6 +411,40 @@ def table(inputs: Inputs, name: str, lang: str) -> Table:
     return BUILDERS[name](inputs, lang)
 
 
+def is_year_like(column_id: str) -> bool:
+    """A column of years or ordinal numbers, shown as written («2023», never «2 023»)."""
+    return column_id == "number" or str(column_id).endswith("year")
+
+
+COORDINATES = ("lat", "lon")
+
+
+def number_formats(frame: pd.DataFrame, plain: set | frozenset = frozenset(), precise=frozenset()) -> dict:
+    """A Norwegian formatter per number column of `frame` not in `plain` (see norwegian_number; a column in
+    `precise`, such as a coordinate, with four decimals)."""
+    return {
+        column: _four_decimals if column in precise else norwegian_number
+        for column in frame.columns
+        if column not in plain
+        and not is_text(frame[column])
+        and pd.api.types.is_numeric_dtype(frame[column])
+        and not pd.api.types.is_bool_dtype(frame[column])
+    }
+
+
+def _four_decimals(value) -> str:
+    return "" if value is None or pd.isna(value) else format_decimal(value, 4)
+
+
+def norwegian_number(value) -> str:
+    """A whole number with grouped thousands («29 539»), another with a decimal comma and one decimal («15,3»);
+    one column may hold both (persons and shares in the population table)."""
+    if value is None or pd.isna(value):
+        return ""
+    return format_int(value) if float(value).is_integer() else format_decimal(value, 1)
+
+
+@functools.lru_cache(maxsize=65_536)
 def folded(text) -> str:
     """Text without case or accents, for matching: «Kraków» → «krakow», «Ørland» → «orland»."""
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
@@ -352,13 +457,13 @@ FOLD = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ß": "ss", "
 
 def facet_counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """The values of a column with their number of rows, most frequent first (missing values left out)."""
-    counts = frame[column].dropna().value_counts(sort=False).rename_axis("value").reset_index(name="count")
-    counts = counts[counts["count"] > 0].astype({"value": object})  # a category absent from these rows is no value
-    return counts.sort_values(["count", "value"], ascending=[False, True], ignore_index=True, key=_sort_key)
-
-
-def _sort_key(column: pd.Series) -> pd.Series:
-    return column if column.name == "count" else column.astype(str).map(folded)
+    counts = frame[column].value_counts(sort=False, dropna=True)
+    counts = counts[counts > 0]  # a category absent from these rows is no value
+    # A few hundred values at most: sorting them in Python beats a keyed pandas sort of the frame.
+    pairs = sorted(zip(counts.index.tolist(), counts.tolist(), strict=True), key=lambda p: (-p[1], folded(p[0])))
+    return pd.DataFrame(
+        {"value": pd.Series([p[0] for p in pairs], dtype=object), "count": pd.Series([p[1] for p in pairs], dtype=int)}
+    )
 
 
 def filtered(
@@ -414,9 +519,95 @@ def grouped(frame: pd.DataFrame, by: list[str], aggregate: str, value: str | Non
     return out.sort_values(["result", *by], ascending=[False, *[True] * len(by)], ignore_index=True)
 
 
-def chart_kind(by: list[str], year: str | None) -> str:
-    """«line» when the first grouping is the year column, else «bars»."""
-    return "line" if by and by[0] == year else "bars"
+def chart_kind(by: list[str], year: str | None, places=()) -> str:
+    """«line» when the first grouping is the year column, «map» when the only grouping is a place (a city or a
+    country), else «bars»."""
+    if by and by[0] == year:
+        return "line"
+    return "map" if len(by) == 1 and by[0] in places else "bars"
+
+
+@dataclass(frozen=True)
+class Aggregable:
+    """The rows an aggregate may use: `rows` (total rows left out where parts are there too, `totals_left_out`
+    says so) or, where they would add up different things, `mixed`: the columns to choose one value of."""
+
+    rows: pd.DataFrame
+    totals_left_out: bool = False
+    mixed: tuple[str, ...] = ()
+
+
+def aggregable(table: Table, rows: pd.DataFrame, by: list[str], aggregate: str) -> Aggregable:
+    """The rows a sum, mean or latest may use: never totals and their parts together (the totals are used), never
+    two figures, units or regions in one group (refused: `mixed` names the columns)."""
+    if aggregate == "count":
+        return Aggregable(rows)
+    grouped_rows = rows.dropna(subset=by)
+    totals_left_out = False
+    part = table.parts_of_total
+    if part and part not in by:
+        is_total = grouped_rows[part].isna()
+        if is_total.any() and not is_total.all():
+            grouped_rows, totals_left_out = grouped_rows[is_total], True
+    mixed = tuple(c for c in table.never_added if c not in by and grouped_rows[c].nunique() > 1)
+    return Aggregable(grouped_rows, totals_left_out, mixed)
+
+
+def country_centres(outlines: dict) -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code → (lon, lat): the mean of the points of each country's largest polygon in the outlines
+    (whose ids are ISO 3166-1 numeric codes)."""
+    import pycountry  # noqa: PLC0415 - only for the builder's map
+
+    centres = {}
+    for feature in outlines["features"]:
+        country = pycountry.countries.get(numeric=str(feature["properties"].get("id", "")).zfill(3))
+        if country is None:
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        ring = max((polygon[0] for polygon in polygons), key=len)
+        centres[country.alpha_2] = (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
+    return centres
+
+
+def place_points(result: pd.DataFrame, column: str, places: pd.DataFrame, centres: dict) -> pd.DataFrame:
+    """The result's groups with a position (name, lon, lat, result); a group without a known place is left out."""
+    positions = places.assign(
+        lon=places["lon"].fillna(places["code"].map(lambda c: centres.get(c, (None, None))[0])),
+        lat=places["lat"].fillna(places["code"].map(lambda c: centres.get(c, (None, None))[1])),
+    ).dropna(subset=["lon", "lat"])
+    points = result[[column, "result"]].merge(positions, left_on=column, right_on="name", how="inner")
+    return points[["name", "lon", "lat", "result"]].astype({"lon": float, "lat": float})
+
+
+def place_map(points: pd.DataFrame, outline_paths: tuple[list, list], shown: list[str], title: str) -> go.Figure:
+    """The builder's result on a map that needs no map service: a circle per place, its area by the result
+    (`shown`: each place's value as text, for the hover); drawn with the partner map's land and projection."""
+    fig = go.Figure(charts._land(outline_paths))
+    largest = max(points["result"].abs().max(), 1e-9) if len(points) else 1.0
+    fig.add_trace(
+        go.Scatter(
+            x=points["lon"],
+            y=points["lat"].map(charts.mercator_degrees),
+            mode="markers",
+            marker={
+                "size": [8 + 26 * (abs(v) / largest) ** 0.5 for v in points["result"]],
+                "color": palette.OKABE_ITO["blue"],
+                "opacity": 0.75,
+                "line": {"color": "white", "width": 1.5},
+            },
+            hovertext=[f"{_plain(n)}: {v}" for n, v in zip(points["name"], shown, strict=True)],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if len(points):
+        x_range, y_range = charts._map_ranges(points)
+        axis = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
+        fig.update_xaxes(range=x_range, constrain="domain", **axis)
+        fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
+    fig = base_layout(fig, _plain(title), height=charts.STATIC_MAP_PX[1] + 60)
+    return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 40, "b": 10})
 
 
 def group_summary(result: pd.DataFrame, by: list[str], lang: str, formatter) -> str:
@@ -434,7 +625,7 @@ def _as_text(value) -> str:
 
 def sources_of(table: Table, rows: pd.DataFrame) -> list[str]:
     """The source ids of the given rows, each once, in row order."""
-    return source_ids_in(table.sources.loc[rows.index])
+    return source_ids_in(table.sources if len(rows) == len(table.frame) else table.sources.loc[rows.index])
 
 
 def source_ids_in(sources: pd.Series) -> list[str]:
@@ -472,6 +663,15 @@ def _plain(value) -> str:
     return html.escape(str(value), quote=False)
 
 
+def _every_year(rows: pd.DataFrame, year: str) -> pd.DataFrame:
+    """The rows with a row (result missing) for every year between the first and the last that has none."""
+    years = rows[year].dropna().astype(int)
+    if years.empty:
+        return rows
+    every = pd.DataFrame({year: range(years.min(), years.max() + 1)})
+    return every.merge(rows.assign(**{year: years}), on=year, how="left")
+
+
 def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, title: str) -> go.Figure:
     """The builder's result as bars (one bar per group, a colour per value of the second grouping) or as lines
     over the years (a line per value of the second grouping); only the values in the table are drawn."""
@@ -482,6 +682,7 @@ def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, 
         colour = colours[i % len(colours)]
         shown = _plain(name) if name is not None else labels.get("result", "")
         if kind == "line":
+            rows = _every_year(rows, by[0])  # a year without a value is a gap in the line, never bridged
             fig.add_trace(
                 go.Scatter(
                     x=rows[by[0]].astype(int),
@@ -507,11 +708,13 @@ def result_figure(result: pd.DataFrame, by: list[str], kind: str, labels: dict, 
         fig.update_xaxes(
             title=_plain(labels.get(by[0], "")), tickformat="d", dtick=1 if result[by[0]].nunique() <= 16 else None
         )
+        fig.update_yaxes(tickformat=",~g")  # «30 000», not «30k» (the layout's separators are Norwegian)
         height = 380
     else:
         order = list(dict.fromkeys(result[by[0]].map(_plain)))
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True)
         fig.update_layout(barmode="stack")
+        fig.update_xaxes(tickformat=",~g")
         height = 120 + 28 * len(order)
     fig.update_layout(showlegend=len(by) > 1)
     return base_layout(fig, _plain(title), height=min(max(height, 260), 900))

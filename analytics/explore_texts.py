@@ -23,6 +23,12 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
     "explore.choose": ("Velg verdier", "Choose values"),
     "explore.counts": ("Antall: {counts}", "Count: {counts}"),
     "explore.rows": ("{shown} av {total} rader", "{shown} of {total} rows"),
+    "explore.rows_capped": (
+        "Tabellen viser, og nedlastingene inneholder, de første {shown} radene av utvalget. Snevre inn med "
+        "fasettene, eller grupper i tabellbyggeren under (den bruker alle radene).",
+        "The table shows, and the downloads hold, the first {shown} rows of the selection. Narrow it with the "
+        "facets, or group it in the table builder below (which uses every row).",
+    ),
     "explore.no_rows": (
         "Ingen rader passer til utvalget. Fjern et filter for å se flere.",
         "No rows match the selection. Remove a filter to see more.",
@@ -48,6 +54,24 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
         "{n} groups. Largest: {top} ({value}).",
     ),
     "explore.summary_empty": ("Ingen grupper.", "No groups."),
+    "explore.totals_left_out": (
+        "Bare totalene er brukt (radene uten {part}): radene per {part_lower} er deler av dem og ville blitt talt "
+        "to ganger. Grupper etter {part} for tallene per {part_lower}.",
+        "Only the totals are used (the rows without {part}): the rows per {part_lower} are parts of them and would "
+        "be counted twice. Group by {part} for the figures per {part_lower}.",
+    ),
+    "explore.mixed": (
+        "{aggregate} er ikke regnet ut: radene blander ulike {columns}, som ikke kan legges sammen (for eksempel "
+        "personer og prosent, eller en kommune og fylket den ligger i). Velg én verdi i fasetten, eller grupper "
+        "etter {columns}.",
+        "{aggregate} was not computed: the rows mix different {columns}, which cannot be added together (persons "
+        "and percentages, for example, or a municipality and its county). Choose one value in the facet, or group "
+        "by {columns}.",
+    ),
+    "explore.off_map": (
+        "Ikke på kartet (ingen kjent plassering): {names}.",
+        "Not on the map (no known position): {names}.",
+    ),
     "explore.result_rows": ("Rader i utvalget", "Rows in the selection"),
     "explore.download_xlsx": ("Last ned Excel", "Download Excel"),
     "explore.xlsx_hint": (
@@ -164,7 +188,12 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "sql.rows": ("{n} rader", "{n} rows"),
     "sql.refused.empty": ("Skriv en spørring først.", "Write a query first."),
-    "sql.refused.syntax": ("Spørringen kan ikke leses som SQL: {error}", "The query cannot be read as SQL: {error}"),
+    "sql.refused.syntax": (
+        "Spørringen kan ikke leses som SQL. Se etter skrivefeil i ordene (SELECT, FROM, WHERE …), komma og "
+        "anførselstegn.",
+        "The query cannot be read as SQL. Look for typing errors in the words (SELECT, FROM, WHERE …), commas and "
+        "quotes.",
+    ),
     "sql.refused.several": (
         "Bare én spørring om gangen (ingen semikolon mellom flere).",
         "Only one query at a time (no semicolon between several).",
@@ -199,5 +228,30 @@ EXPLORE_TEXTS: dict[str, tuple[str, str]] = {
         "LIMIT.",
         "The query was stopped after {seconds} seconds (the time limit). Narrow it, e.g. with WHERE or LIMIT.",
     ),
-    "sql.refused.error": ("Spørringen kunne ikke kjøres: {error}", "The query could not be run: {error}"),
+    "sql.refused.error": (
+        "Spørringen kunne ikke kjøres. Sjekk navnene på tabeller og kolonner og at tall og tekst ikke blandes.",
+        "The query could not be run. Check the names of tables and columns, and that numbers and text are not mixed.",
+    ),
+    "sql.refused.table": (
+        "Spørringen kunne ikke kjøres: tabellen «{name}» finnes ikke her. Tabellene er: {tables}.",
+        "The query could not be run: there is no table «{name}» here. The tables are: {tables}.",
+    ),
+    "sql.refused.column": (
+        "Spørringen kunne ikke kjøres: kolonnen «{name}» finnes ikke i tabellene spørringen leser. Kolonnenavnene "
+        "står i tabellen over (når du velger tabellen) og i nedlastingene.",
+        "The query could not be run: there is no column «{name}» in the tables the query reads. The column names "
+        "are those of the table above (when you choose it) and of the downloads.",
+    ),
+    "sql.refused.types": (
+        "Spørringen kunne ikke kjøres: den blander typer (for eksempel tekst der det skal være tall), eller en "
+        "kolonne står verken i GROUP BY eller i en aggregatfunksjon.",
+        "The query could not be run: it mixes types (text where a number is expected, for example), or a column is "
+        "neither in GROUP BY nor in an aggregate function.",
+    ),
+    "sql.refused.conversion": (
+        "Spørringen kunne ikke kjøres: en verdi kan ikke gjøres om til typen spørringen ber om (for eksempel tekst "
+        "til tall).",
+        "The query could not be run: a value cannot be converted to the type the query asks for (text to a number, "
+        "for example).",
+    ),
 }

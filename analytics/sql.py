@@ -8,6 +8,8 @@ refused with a message in Norwegian (or English) before it runs, so nothing is e
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ from analytics.i18n import t
 if TYPE_CHECKING:
     import duckdb
 
+LOG = logging.getLogger(__name__)
 ROW_LIMIT = 1000
 SECONDS = 5.0
 CONFIG = {
@@ -74,7 +77,8 @@ def statement_type(database, query: str, lang: str) -> str:
     try:
         statements = database.extract_statements(query)
     except duckdb.Error as err:
-        raise QueryRefused(t("sql.refused.syntax", lang, error=_first_line(err))) from None
+        LOG.info("SQL refused as unreadable: %s", err)
+        raise QueryRefused(t("sql.refused.syntax", lang)) from None
     if len(statements) != 1:
         raise QueryRefused(t("sql.refused.several", lang))
     return statements[0].type.name
@@ -102,7 +106,8 @@ def run(
         except duckdb.PermissionException:
             raise QueryRefused(t("sql.refused.file", lang, kind="SELECT")) from None
         except duckdb.Error as err:
-            raise QueryRefused(t("sql.refused.error", lang, error=_first_line(err))) from None
+            LOG.info("SQL query failed: %s", err)  # DuckDB's own words for the log; the reader gets ours
+            raise QueryRefused(error_message(err, tables, lang)) from None
         finally:
             timer.cancel()
     finally:
@@ -110,10 +115,23 @@ def run(
     return Result(pd.DataFrame(rows[:row_limit], columns=columns), len(rows) > row_limit)
 
 
-def _first_line(err: Exception) -> str:
-    """DuckDB's message without its type prefix or the «LINE 1:» excerpt."""
-    text = str(err).split("\n")[0]
-    return text.split(": ", 1)[1] if ": " in text else text
+def error_message(err: Exception, tables: dict, lang: str) -> str:
+    """A message in the reader's language for a query DuckDB could not run (never DuckDB's own text, apart from
+    a table or column name the reader wrote)."""
+    import duckdb  # noqa: PLC0415 - already loaded by run()
+
+    text = str(err)
+    if isinstance(err, duckdb.CatalogException) and (name := re.search(r"Table with name (\S+) does not exist", text)):
+        return t("sql.refused.table", lang, name=name[1], tables=", ".join(tables))
+    if isinstance(err, duckdb.BinderException):
+        if name := re.search(r'Referenced column "([^"]+)" not found', text):
+            return t("sql.refused.column", lang, name=name[1])
+        return t("sql.refused.types", lang)
+    if isinstance(err, duckdb.ParserException):
+        return t("sql.refused.syntax", lang)
+    if isinstance(err, duckdb.ConversionException):
+        return t("sql.refused.conversion", lang)
+    return t("sql.refused.error", lang)
 
 
 def _seconds(value: float) -> str:

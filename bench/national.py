@@ -2,8 +2,8 @@
 
 The folder holds a copy of the shipped bundles and sources.yml, the shipped outlines, and one generated
 organisation (`syntetisk`) with 1 500 partner cities, 300 networks, 2 000 measures, population figures for
-357 municipalities × 230 country backgrounds × 15 years, and 50 000 status reports in an SQLite file written
-through analytics/store.py. Every value is random (fixed seed) and every record names the source id
+357 municipalities × 230 country backgrounds × 15 years, and 50 000 status reports and 20 000 plan revisions in
+an SQLite file written through analytics/store.py. Every value is random (fixed seed) and every record names the source id
 `syntetisk-benchmark`, whose entry in the copied sources.yml says that the data are generated.
 """
 
@@ -24,7 +24,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analytics import bundle as bundle_module  # noqa: E402
-from analytics import population, store  # noqa: E402
+from analytics import plan, population, store  # noqa: E402
+from analytics.statuses import PlanChange  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ORG = "syntetisk"
@@ -49,6 +50,7 @@ class Scale:
     networks: int = 300
     measures: int = 2_000
     reports: int = 50_000
+    plan_revisions: int = 20_000
     municipalities: int = 357
     countries: int = 230
     years: int = 15
@@ -335,6 +337,39 @@ def write_reports(url: str, scale: Scale = NATIONAL, seed: int = 2, months: int 
         database.dispose()
 
 
+def write_plan_revisions(url: str, folder: Path, scale: Scale = NATIONAL, seed: int = 3) -> int:
+    """`scale.plan_revisions` revisions of the generated measures, written through analytics.store like a plan
+    owner's saves: in rounds, each round one new revision of every measure (a new title, a random state), one
+    month apart, the last round a month ago."""
+    rng = np.random.default_rng(seed)
+    sources = bundle_module.load_sources(folder / "sources.yml")["id"]
+    measures = bundle_module.load_bundle(folder / ORG, sources, dt.date.today()).measures
+    frame = plan.from_measures(measures)
+    shipped = list(zip(frame["id"], (plan.content_of(row) for _, row in frame.iterrows()), strict=True))
+    rounds = scale.plan_revisions // len(shipped)
+    now = dt.datetime.now(dt.UTC)
+    database = store.Store(url)
+    written = 0
+    try:
+        for number in range(rounds):
+            states = rng.choice(["vedtatt", "vedtatt", "vedtatt", "utkast", "avsluttet"], len(shipped))
+            changes = [
+                PlanChange(
+                    ORG,
+                    measure_id,
+                    number,
+                    {**content, "title_nb": f"{content['title_nb']} (revisjon {number + 1})", "state": str(state)},
+                    "bench/national.py",
+                )
+                for (measure_id, content), state in zip(shipped, states, strict=True)
+            ]
+            moment = now - dt.timedelta(days=30 * (rounds - number))
+            written += database.add_plan_changes(changes, batch=f"syntetisk-{number + 1}", now=moment)
+    finally:
+        database.dispose()
+    return written
+
+
 def _write_csv(path: Path, rows: list[dict], columns) -> None:
     """Every column the loader knows, in its order; a column a row does not name is left empty."""
     with path.open("w", encoding="utf-8", newline="") as file:
@@ -354,4 +389,6 @@ if __name__ == "__main__":
     arguments = parser.parse_args()
     write_data_folder(arguments.target)
     if arguments.reports:
-        print(write_reports(store.sqlite_url(arguments.target / "status.sqlite")), "reports written")
+        url = store.sqlite_url(arguments.target / "status.sqlite")
+        print(write_reports(url), "reports written")
+        print(write_plan_revisions(url, arguments.target), "plan revisions written")

@@ -1,7 +1,9 @@
 """`make bench`: every benchmark in one run, printed as one table (see bench/README.md). Not a pass/fail test.
 
 BENCH_QUICK=1 runs each figure a few times only (a smoke check of the harness, not figures to quote).
-BENCH_SECTIONS=server,scale,browser,memory,ssb picks sections (all by default).
+BENCH_SECTIONS=server,scale,explore,browser,memory,ssb picks sections (all by default).
+BENCH_NATIONAL_DIR=<folder> reuses a national folder written by `bench/national.py <folder> --reports` (its
+status.sqlite beside the bundles) instead of generating one: for working on one section, not for figures to quote.
 """
 
 from __future__ import annotations
@@ -14,16 +16,23 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The project first, and not bench/ itself (where `python bench/run.py` puts it): bench/views.py would otherwise
+# shadow the views/ folder (a namespace package loses to a module of the same name) and no page script would run.
+sys.path[:] = [str(Path(__file__).resolve().parents[1])] + [
+    p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent
+]
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench import browser, national, server_cost, ssb_reader  # noqa: E402
 from bench.baselines.gdp_data import write_gdp_csv  # noqa: E402
+from bench.baselines.template import gdp_template  # noqa: E402
 from bench.stats import Figure, table  # noqa: E402
 from bench.views import MAP_VIEW, VIEWS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUICK = os.environ.get("BENCH_QUICK") == "1"
-SECTIONS = os.environ.get("BENCH_SECTIONS", "server,scale,browser,memory,ssb").split(",")
+SECTIONS = os.environ.get("BENCH_SECTIONS", "server,scale,explore,browser,memory,ssb").split(",")
 SERVER_RUNS, SCALE_RUNS, BROWSER_RUNS, SESSIONS = (3, 2, 2, 3) if QUICK else (20, 10, 10, 10)
 SCALE_TIMEOUT = 60  # seconds; a national-scale view slower than this on any run is reported as such
 YEAR_CHANGE = f"{MAP_VIEW.name}: year change"
@@ -75,6 +84,10 @@ def national_folder(work: Path) -> tuple[dict[str, str], list[Figure]]:
     """Generate the national-scale folder and its reports; time generation and the loaders."""
     from analytics import bundle, population, store  # noqa: PLC0415
 
+    given = os.environ.get("BENCH_NATIONAL_DIR")
+    if given or (work / "national").exists():  # given, or written by an earlier section of this run
+        folder = Path(given) if given else work / "national"
+        return server_cost.app_env(folder, folder if given else work / "state-national"), []
     start = time.perf_counter()
     folder = national.write_data_folder(work / "national")
     generated = time.perf_counter() - start
@@ -82,6 +95,9 @@ def national_folder(work: Path) -> tuple[dict[str, str], list[Figure]]:
     start = time.perf_counter()
     national.write_reports(store.sqlite_url(state / "status.sqlite"))
     reports = time.perf_counter() - start
+    start = time.perf_counter()
+    national.write_plan_revisions(store.sqlite_url(state / "status.sqlite"), folder)
+    revisions = time.perf_counter() - start
     today = dt.date.today()
     known = bundle.load_sources(folder / "sources.yml")["id"]
     loads = {"bundle": [], "population": []}
@@ -95,10 +111,79 @@ def national_folder(work: Path) -> tuple[dict[str, str], list[Figure]]:
     figures = [
         Figure("scale", "generate the folder (CSV, YAML)", "s", (generated,)),
         Figure("scale", "write 50 000 reports (Store.add_if_empty)", "s", (reports,)),
+        Figure("scale", "write 20 000 plan revisions (Store.add_plan_changes)", "s", (revisions,)),
         Figure("scale", "load: bundle (load_bundle)", "s", tuple(loads["bundle"])),
         Figure("scale", "load: population (population.load)", "s", tuple(loads["population"])),
     ]
     return server_cost.app_env(folder, state), figures
+
+
+# ---- explore (issue 18): Utforsk's facets and grouping on the national population table ----
+EXPLORE_PAGE = "views/utforsk/page.py"
+EXPLORE_TARGET = "≤ 2× gdp template (real)"
+
+
+def explore_figures(work: Path) -> tuple[list[Figure], list[str]]:
+    """Warm reruns of Utforsk on the national population table (a facet changed, a grouping changed, the whole
+    table) in turns with the real GDP template (bench/baselines/template.py), run unchanged from where it lies;
+    without it, the look-alike gdp.py, and the note says so."""
+    big, figures = national_folder(work)
+    template = gdp_template()
+    notes = [] if template else ["explore: the real GDP template was not found; the look-alike gdp.py stands in"]
+    base_name = "gdp template (real)" if template else GDP
+    app = AppTest.from_file(str(template or server_cost.BASELINES / "gdp.py"), default_timeout=server_cost.TIMEOUT)
+    subjects = [server_cost.Subject(base_name, app, server_cost.app_env(ROOT / "data", work / "state-shipped"))]
+    years = [str(national.LAST_YEAR - 1), str(national.LAST_YEAR)]
+    population = [("table", "Befolkningstall")]
+    one_year = [("range_population_year", years[1]), ("range_population_year", years[1])]
+    grouping = [
+        ("facet_population_figure", "Innvandrere og norskfødte med innvandrerforeldre"),
+        ("by_population", "Region"),  # 357 groups: the sum of each municipality's total (its country rows left out)
+        ("agg_population", "Sum"),
+        ("of_population", "Verdi"),
+    ]
+    plans = [
+        ("utforsk national: population, facet change", population, _change_country),
+        ("utforsk national: population, grouping change", population + one_year + grouping, _change_year),
+        ("utforsk national: population, whole table", population, None),
+    ]
+    subjects += [_explore_subject(name, params, big, change) for name, params, change in plans]
+    server_cost.measure(subjects, SCALE_RUNS)
+    for s in subjects:
+        base = base_name if s is not subjects[0] else ""
+        note = f"stopped: {s.failed}" if s.failed else ""
+        figures.append(Figure("explore", s.name, "ms", tuple(s.milliseconds), base, EXPLORE_TARGET * bool(base), note))
+    return figures, notes
+
+
+def _explore_subject(name: str, params: list[tuple[str, str]], env: dict, change) -> server_cost.Subject:
+    """Utforsk of the national organisation opened by a link with `params`; its first runs fill the caches."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=server_cost.TIMEOUT)  # the first run loads
+    app.session_state["lang"], app.session_state["org"] = "nb", national.ORG
+    for key in dict.fromkeys(k for k, _ in params):
+        values = [v for k, v in params if k == key]
+        app.query_params[key] = values if len(values) > 1 else values[0]
+    os.environ.update(env)
+    app.run()
+    app.switch_page(EXPLORE_PAGE).run()
+    if app.exception:
+        raise RuntimeError(f"{name}: {app.exception[0].message}")
+    if app.warning:  # a refused grouping would measure the refusal, not the grouping
+        raise RuntimeError(f"{name}: {app.warning[0].value}")
+    app.default_timeout = SCALE_TIMEOUT
+    return server_cost.Subject(name, app, env, change, SCALE_RUNS)
+
+
+def _change_country(app: AppTest, run: int) -> None:
+    """Choose one country background, then another (each leaves 357 regions × 15 years of rows)."""
+    facet = app.multiselect(key="facet_population_country_background")
+    facet.set_value([facet.options[run % 2]])
+
+
+def _change_year(app: AppTest, run: int) -> None:
+    """Move the year range between the last two years (the grouping is computed anew)."""
+    year = national.LAST_YEAR - run % 2
+    app.slider(key="range_population_year").set_value((year, year))
 
 
 def browser_figures(work: Path) -> list[Figure]:
@@ -187,9 +272,14 @@ def main() -> None:
             figures += server_figures(work)
         if "scale" in SECTIONS:
             figures += scale_figures(work)
-        if "browser" in SECTIONS:
-            found, notes = browser_figures(work)
+        if "explore" in SECTIONS:
+            found, explore_notes = explore_figures(work)
             figures += found
+            notes += explore_notes
+        if "browser" in SECTIONS:
+            found, browser_notes = browser_figures(work)
+            figures += found
+            notes += browser_notes
         if "memory" in SECTIONS:
             figures += memory_figures(work)
     if "ssb" in SECTIONS:

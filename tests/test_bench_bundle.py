@@ -9,7 +9,9 @@ from analytics.bundle import list_bundles, load_bundle, load_sources
 from bench import national
 from tests.conftest import DATA, TODAY
 
-SMALL = national.Scale(partners=20, networks=6, measures=12, reports=40, municipalities=3, countries=5, years=2)
+SMALL = national.Scale(
+    partners=20, networks=6, measures=12, reports=40, plan_revisions=36, municipalities=3, countries=5, years=2
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,21 @@ def test_the_reports_are_written_through_the_store(folder, tmp_path):
     measures = load_bundle(folder / national.ORG, load_sources(folder / "sources.yml")["id"], TODAY).measures
     assert len(reports) == SMALL.reports
     assert set(reports["measure_id"]) <= set(measures["id"])
+
+
+def test_the_plan_revisions_are_written_through_the_store_and_change_the_plan(folder, tmp_path):
+    from analytics import plan
+
+    url = store.sqlite_url(tmp_path / "status.sqlite")
+    assert national.write_plan_revisions(url, folder, SMALL) == SMALL.plan_revisions
+    database = store.Store(url)
+    revisions = database.plan_revisions(national.ORG)
+    database.dispose()
+    assert sorted(revisions.groupby("measure_id")["revision"].max().unique()) == [3]  # 36 over 12 measures
+    assert revisions["changed_at"].is_monotonic_increasing and revisions["changed_at"].nunique() == 3
+    measures = load_bundle(folder / national.ORG, load_sources(folder / "sources.yml")["id"], TODAY).measures
+    effective = plan.effective_plan(measures, revisions, include_drafts=True)
+    assert effective["title_nb"].str.endswith("(revisjon 3)").all() and len(effective) == len(measures)
 
 
 def test_the_generator_never_writes_into_data():

@@ -194,3 +194,171 @@ def test_the_summary_names_the_largest_group_with_its_year_as_written():
     result = explore.grouped(FRAME, ["year"], "sum", "value", "year")
     text = explore.group_summary(result, ["year"], "nb", lambda v: f"{v:.0f}")
     assert text == "2 grupper. Størst: 2021 (23)."
+
+
+@pytest.mark.parametrize(
+    ("frame", "plain", "expected"),
+    [
+        (pd.DataFrame({"Verdi": [29539.0, 7255.0]}), set(), {"Verdi": ["29\u00a0539", "7\u00a0255"]}),
+        (pd.DataFrame({"Andel": [15.3, 9.25]}), set(), {"Andel": ["15,3", "9,2"]}),
+        (pd.DataFrame({"Verdi": [29539.0, 15.3, None]}), set(), {"Verdi": ["29\u00a0539", "15,3", ""]}),
+        (pd.DataFrame({"År": pd.array([2023, 2024], dtype="Int64")}), {"År"}, {}),
+        (pd.DataFrame({"Navn": ["Graz", "Kraków"]}), set(), {}),
+    ],
+)
+def test_number_formats_are_norwegian_and_leave_years_and_text_alone(frame, plain, expected):
+    formats = explore.number_formats(frame, plain)
+    assert {column: [formats[column](v) for v in frame[column]] for column in formats} == expected
+
+
+def test_coordinates_keep_four_decimals():
+    formats = explore.number_formats(pd.DataFrame({"Breddegrad": [63.4305, 31.9]}), set(), {"Breddegrad"})
+    assert [formats["Breddegrad"](v) for v in (63.4305, 31.9)] == ["63,4305", "31,9000"]
+
+
+def test_year_like_columns_are_the_years_and_ordinals():
+    assert [explore.is_year_like(c) for c in ("year", "since_year", "number", "value", "progress")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+POPULATION = pd.DataFrame(
+    {
+        "region": ["Trondheim"] * 4 + ["Norge"],
+        "year": [2023] * 5,
+        "figure": ["Innvandrerbakgrunn"] * 3 + ["Andel"] + ["Innvandrerbakgrunn"],
+        "country_background": [pd.NA, "Polen", "Syria", pd.NA, pd.NA],
+        "value": [30000.0, 2000.0, 1000.0, 14.9, 900000.0],
+    }
+)
+
+
+def population_like() -> explore.Table:
+    return explore.Table(
+        "population",
+        POPULATION,
+        {c: c for c in POPULATION.columns},
+        ("region", "figure", "country_background"),
+        ("year", "value"),
+        "year",
+        parts_of_total="country_background",
+        never_added=("figure", "region"),
+    )
+
+
+def test_a_sum_never_adds_the_parts_to_their_total():
+    table = population_like()
+    rows = POPULATION[(POPULATION["region"] == "Trondheim") & (POPULATION["figure"] == "Innvandrerbakgrunn")]
+    usable = explore.aggregable(table, rows, ["year"], "sum")
+    assert usable.totals_left_out and not usable.mixed
+    result = explore.grouped(usable.rows, ["year"], "sum", "value", "year")
+    assert list(result["result"]) == [30000.0]  # the total, not 33 000
+
+
+def test_grouped_by_the_parts_the_totals_drop_out_and_nothing_is_said():
+    table = population_like()
+    usable = explore.aggregable(table, POPULATION, ["country_background"], "sum")
+    assert not usable.totals_left_out and not usable.mixed
+    assert list(explore.grouped(usable.rows, ["country_background"], "sum", "value", "year")["result"]) == [2000, 1000]
+
+
+@pytest.mark.parametrize(
+    ("by", "mixed"),
+    [(["year"], ("figure", "region")), (["figure"], ("region",)), (["region", "figure"], ())],
+)
+def test_a_sum_over_different_figures_or_regions_is_refused(by, mixed):
+    assert explore.aggregable(population_like(), POPULATION, by, "sum").mixed == mixed
+
+
+def test_a_count_counts_every_row():
+    usable = explore.aggregable(population_like(), POPULATION, ["year"], "count")
+    assert len(usable.rows) == 5 and not usable.mixed and not usable.totals_left_out
+
+
+def test_a_place_grouping_is_drawn_as_a_map_and_only_alone():
+    places = {"country": pd.DataFrame()}
+    assert explore.chart_kind(["country"], "since_year", places) == "map"
+    assert explore.chart_kind(["country", "agreement_type"], "since_year", places) == "bars"
+    assert explore.chart_kind(["agreement_type"], "since_year", places) == "bars"
+
+
+@pytest.fixture(scope="module")
+def centres():
+    from analytics.maps import load_outlines
+
+    return explore.country_centres(load_outlines(DATA / "shared/countries-110m.geojson"))
+
+
+def test_country_centres_lie_in_their_country(centres):
+    lon, lat = centres["NO"]
+    assert 5 < lon < 20 and 58 < lat < 70  # mainland Norway, not Svalbard
+    lon, lat = centres["PL"]
+    assert 14 < lon < 24 and 49 < lat < 55
+
+
+def test_the_place_points_of_partner_countries_and_cities(trondheim_inputs, centres):
+    table = explore.table(trondheim_inputs, "partners", "nb")
+    result = explore.grouped(table.frame, ["country"], "count", None, table.year)
+    points = explore.place_points(result, "country", table.places["country"], centres)
+    assert set(points["name"]) == set(result["country"])  # every partner country, the Faroes too
+    poland = points.set_index("name").loc["Polen"]
+    in_poland = trondheim_inputs.bundle.partners["country_nb"].eq("Polen")
+    assert (
+        poland["result"] == in_poland.sum()
+        and poland["lon"] == trondheim_inputs.bundle.partners.loc[in_poland, "lon"].mean()
+    )
+    facts = explore.table(trondheim_inputs, "partner_facts", "nb")
+    cities = explore.grouped(facts.frame, ["city"], "count", None, facts.year)
+    city_points = explore.place_points(cities, "city", facts.places["city"], centres)
+    assert len(city_points) == len(cities) and city_points["lat"].between(-60, 80).all()
+
+
+def test_a_place_without_a_position_is_left_off_the_map(centres):
+    places = pd.DataFrame(
+        {"name": ["Polen", "Statsløse"], "code": ["PL", "XX"], "lon": [None, None], "lat": [None] * 2}
+    )
+    result = pd.DataFrame({"country": ["Statsløse", "Polen"], "result": [5.0, 3.0]})
+    points = explore.place_points(result, "country", places.astype({"lon": float, "lat": float}), centres)
+    assert list(points["name"]) == ["Polen"]
+
+
+def test_the_place_map_draws_a_circle_per_place_with_its_text_escaped():
+    points = pd.DataFrame(
+        {"name": ["<b>Graz</b>", "Kraków"], "lon": [15.4, 19.9], "lat": [47.1, 50.1], "result": [4.0, 1.0]}
+    )
+    fig = explore.place_map(points, ([0, 1, None], [0, 1, None]), ["4", "1"], "Antall etter by")
+    circles = fig.data[1]
+    assert list(circles.hovertext) == ["&lt;b&gt;Graz&lt;/b&gt;: 4", "Kraków: 1"]
+    assert circles.marker.size[0] > circles.marker.size[1]  # the larger result, the larger circle
+    assert fig.layout.title.text == "Antall etter by"
+
+
+def test_facet_values_and_ranges_of_a_table_are_those_of_its_frame(trondheim_inputs):
+    table = explore.table(trondheim_inputs, "population", "nb")
+    assert table.facet_values("region") == explore.facet_counts(table.frame, "region")["value"].tolist()
+    low, high, whole = table.range_of("year")
+    assert (low, high) == explore.number_range(table.frame, "year") and whole
+    part = table.frame.head(5)
+    pd.testing.assert_frame_equal(table.counts_among(part, "region"), explore.facet_counts(part, "region"))
+
+
+def test_a_year_without_a_value_is_a_gap_in_the_line():
+    result = pd.DataFrame({"year": [2011, 2012, 2018], "result": [18501.0, 20331.0, 29539.0]})
+    fig = explore.result_figure(result, ["year"], "line", {"year": "År", "result": "Sum"}, "Sum etter år")
+    line = fig.data[0]
+    assert list(line.x) == list(range(2011, 2019))
+    assert [y is None or y != y for y in line.y] == [False, False, True, True, True, True, True, False]
+    assert not line.connectgaps and fig.layout.yaxis.tickformat == ",~g"
+
+
+def test_country_backgrounds_are_named_in_the_readers_language(trondheim_inputs):
+    english = explore.table(trondheim_inputs, "population", "en")
+    norwegian = explore.table(trondheim_inputs, "population", "nb")
+    assert "Poland" in english.facet_values("country_background") and "Polen" in norwegian.facet_values(
+        "country_background"
+    )
+    assert "Poland" in set(english.places["country_background"]["name"])

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -30,6 +32,11 @@ def opened(**params) -> AppTest:
 
 def shown_rows(at: AppTest, number: int = 0):
     return at.dataframe[number].value
+
+
+def displayed(at: AppTest, number: int = 0):
+    """What the grid draws in each cell: the Norwegian number text the server sent beside the numbers."""
+    return pa.ipc.open_stream(at.dataframe[number].proto.arrow_data.styler.display_values).read_pandas()
 
 
 @pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
@@ -107,7 +114,8 @@ def test_q5_trondelag_country_backgrounds_2023_largest_first():
     )
     result = shown_rows(at, 1)
     assert list(result["Landbakgrunn"]) == ["Polen", "Syria", "Litauen", "Ukraina"]
-    assert list(result["Sum: Verdi"]) == [7255, 3741, 3198, 3021]
+    assert list(result["Sum: Verdi"]) == [7255, 3741, 3198, 3021]  # numbers underneath: they sort as numbers
+    assert list(displayed(at, 1)["Sum: Verdi"]) == ["7\u00a0255", "3\u00a0741", "3\u00a0198", "3\u00a0021"]
     assert any(shown(c.value).startswith("Kilde: Trøndelag i tall") for c in at.caption)
 
 
@@ -139,3 +147,68 @@ def test_the_sql_box_answers_a_select_and_refuses_a_file():
     at = opened(sql="select * from read_csv('/etc/passwd')")
     assert "lese eller skrive en fil" in at.error[0].value
     assert "passwd" not in at.error[0].value.replace("read\\_csv", "")
+
+
+def test_grouped_by_a_place_the_chart_is_a_map_with_every_partner_country():
+    at = opened(table="Vennskapsbyer", by_partners="Land")
+    (chart,) = [c for c in at.get("plotly_chart")]
+    figure = json.loads(chart.proto.spec)
+    circles = figure["data"][1]
+    result = shown_rows(at, 1)
+    assert {text.split(":")[0] for text in circles["hovertext"]} == set(result["Land"])
+    assert figure["data"][0]["fill"] == "toself"  # the country outlines under the circles
+    assert not [c for c in at.caption if "Ikke på kartet" in c.value]
+
+
+def test_a_sum_over_the_population_uses_the_totals_and_says_so():
+    at = opened(
+        table="Befolkningstall",
+        facet_population_region="Trondheim",
+        facet_population_figure="Innvandrere og norskfødte med innvandrerforeldre",
+        by_population="År",
+        agg_population="Sum",
+        of_population="Verdi",
+    )
+    assert any("Bare totalene er brukt" in info.value for info in at.info)
+    result = shown_rows(at, 1)
+    sums = dict(zip(result["År"], result["Sum: Verdi"], strict=True))
+    assert sums[2011] == 18501 and sums[2018] == 29539  # SSB's totals, not totals + their country rows
+    assert 2023 not in sums  # that year has country rows only: no total is made up from them
+
+
+def test_a_sum_over_persons_and_shares_is_refused_in_words():
+    at = opened(table="Befolkningstall", by_population="År", agg_population="Sum", of_population="Verdi")
+    (warning,) = at.warning
+    assert "er ikke regnet ut: radene blander ulike mål (tall) / region" in warning.value
+    assert len(at.dataframe) == 1  # the rows only: no result table
+
+
+def test_the_rows_show_norwegian_numbers_and_years_as_written():
+    at = opened(table="Befolkningstall", facet_population_region="Trondheim", range_population_year=["2018", "2018"])
+    cells = displayed(at)
+    row = cells[cells["Mål (tall)"] == "Innvandrere og norskfødte med innvandrerforeldre"].iloc[0]
+    assert row["Verdi"] == "29\u00a0539" and row["År"] == "2018"
+    share = cells[cells["Mål (tall)"] == "Andel med innvandrerbakgrunn"].iloc[0]
+    assert share["Verdi"] == "15,3"
+
+
+def test_in_english_the_numbers_follow_the_browser_language():
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.query_params["table"] = "Population figures"
+    at.run()
+    at.switch_page(PAGE).run()
+    grid = at.dataframe[0].proto
+    assert not grid.arrow_data.styler.display_values
+    configured = json.loads(grid.columns)
+    assert configured["Value"]["type_config"]["format"] == "localized"
+
+
+def test_a_selection_longer_than_the_grid_holds_says_so(monkeypatch):
+    from views.utforsk import blocks
+
+    monkeypatch.setattr(blocks, "ROWS_SHOWN", 10)
+    at = opened(table="Befolkningstall")
+    assert len(shown_rows(at)) == 10
+    assert any("de første 10 radene av utvalget" in c.value for c in at.caption)
+    assert "57 av 57 rader" in at.markdown.values  # the count is of the whole selection

@@ -99,3 +99,27 @@ def test_the_configuration_is_locked_with_file_access_off():
         assert database.execute("select current_setting('lock_configuration')").fetchall() == [(True,)]
     finally:
         database.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("select * from nowhere", "tabellen «nowhere» finnes ikke her. Tabellene er: partners."),
+        ("select nam from partners", "kolonnen «nam» finnes ikke"),
+        ("select sum(name) from partners", "blander typer"),
+        ("select name, since_year from partners group by name", "GROUP BY"),
+        ("select cast(name as int) from partners", "kan ikke gjøres om til typen"),
+        ("selec 1", "kan ikke leses som SQL"),
+    ],
+)
+def test_a_failing_query_gets_a_norwegian_message_and_duckdb_words_go_to_the_log(query, words, caplog):
+    caplog.set_level("INFO", logger="analytics.sql")
+    message = refused(query)
+    assert words in message
+    for duckdb_words in ("Error", "LINE 1", "Candidate", "Did you mean", "^"):
+        assert duckdb_words not in message
+    assert "Error" in caplog.text  # DuckDB's own message is in the log for whoever runs the server
+
+
+def test_a_failing_query_in_english():
+    assert "there is no column «nam»" in refused("select nam from partners", lang="en")

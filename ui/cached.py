@@ -250,6 +250,18 @@ def search_index(folder: Path, state: Path, today: dt.date):
     return _search_index(folder, state, today, tuple(stamps))
 
 
+@st.cache_resource(show_spinner=False)
+def country_centres(folder: Path) -> dict:
+    """ISO code → (lon, lat) of every country in the shipped outlines (for Utforsk's map of a result)."""
+    return explore.country_centres(outlines(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def explore_place_map(folder: Path, points, shown: list[str], title: str):
+    """explore.place_map on the shipped outlines, once per result and shared by every session."""
+    return explore.place_map(points, outline_paths(folder), shown, title)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _search_index(folder: Path, state: Path, today: dt.date, stamps: tuple):
     found = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +33,9 @@ class Context:
     bundle: Bundle
     sources: pd.DataFrame
     settings: Settings
+    # What this run has read from the store (reports, plan revisions): asked once per run, however many blocks
+    # need it (each ask is a query for the revision key; at national scale a view asked six times).
+    read: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def sidebar_choices(folder: Path) -> tuple[str, str]:
@@ -108,9 +111,13 @@ def population_named(ctx: Context) -> pd.DataFrame:
 
 
 def reports(ctx: Context) -> pd.DataFrame:
-    """The organisation's status reports from the store; a database that cannot be opened stops the page."""
+    """The organisation's status reports from the store (read once per run); a database that cannot be opened
+    stops the page."""
+    if "reports" in ctx.read:
+        return ctx.read["reports"]
     try:
-        return cached.reports(editing.report_store(ctx.settings), ctx.bundle.id)
+        ctx.read["reports"] = cached.reports(editing.report_store(ctx.settings), ctx.bundle.id)
+        return ctx.read["reports"]
     except StoreError as err:
         st.error(escape_markdown(str(err)))
         st.stop()
@@ -168,9 +175,13 @@ def page_style() -> None:
 
 # --- the handlingsplan edited in the app (issue 15) ---
 def plan_revisions(ctx: Context) -> pd.DataFrame:
-    """The organisation's plan revisions from the store; a database that cannot be opened stops the page."""
+    """The organisation's plan revisions from the store (read once per run); a database that cannot be opened
+    stops the page."""
+    if "plan_revisions" in ctx.read:
+        return ctx.read["plan_revisions"]
     try:
-        return cached.plan_revisions(editing.report_store(ctx.settings), ctx.bundle.id)
+        ctx.read["plan_revisions"] = cached.plan_revisions(editing.report_store(ctx.settings), ctx.bundle.id)
+        return ctx.read["plan_revisions"]
     except StoreError as err:
         st.error(escape_markdown(str(err)))
         st.stop()

@@ -13,12 +13,18 @@ import streamlit as st
 
 from analytics import explore, sql
 from analytics.exports import csv_for_excel
-from analytics.formatting import escape_markdown, format_decimal, format_int
+from analytics.formatting import escape_markdown, format_int
 from analytics.i18n import t
 from analytics.provenance import source_line
 from ui import cached, shell
 
 FACET_VALUES_SHOWN = 8
+# Up to this many rows the numbers are formatted on the server in Norwegian («29 539», «15,3»); pandas' Styler
+# costs ~0.1 ms a row, so a longer table leaves them to the browser, in the reader's browser language.
+STYLED_ROWS = 500
+# The grid and its downloads hold at most this many rows of a selection (a national table has over a million;
+# sending them all would take seconds on every rerun, and Excel takes at most 1 048 576 rows).
+ROWS_SHOWN = 10_000
 
 
 def choose_table(ctx) -> str:
@@ -32,11 +38,17 @@ def choose_table(ctx) -> str:
     )
 
 
-def table_of(ctx, name: str) -> explore.Table:
-    """The chosen organisation's table `name` in the reader's language (cached)."""
+def table_inputs(ctx) -> tuple:
+    """What the tables are built from, read once per rerun: (reports, the effective plan's measure table, the
+    plan's cache key)."""
     reports = shell.reports(ctx)
     measures = shell.measure_table(ctx, reports)  # the effective plan (drafts only for a signed-in user)
-    plan_key = shell.plan(ctx).attrs.get("plan_key")
+    return reports, measures, shell.plan(ctx).attrs.get("plan_key")
+
+
+def table_of(ctx, inputs: tuple, name: str) -> explore.Table:
+    """The chosen organisation's table `name` in the reader's language (cached)."""
+    reports, measures, plan_key = inputs
     settings = ctx.settings
     return cached.explore_table(
         reports, measures, plan_key, settings.data_dir, settings.state_dir, ctx.bundle.id, ctx.today, ctx.lang, name
@@ -56,7 +68,7 @@ def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
     )
     chosen, ranges = {}, {}
     for column in table.categories:
-        values = explore.facet_counts(table.frame, column)["value"].tolist()
+        values = table.facet_values(column)
         if not values:
             continue
         chosen[column] = st.multiselect(
@@ -67,10 +79,11 @@ def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
             placeholder=t("explore.choose", lang),
         )
     for column in table.numbers:
-        bounds = explore.number_range(table.frame, column)
-        if bounds is None:
+        found = table.range_of(column)
+        if found is None:
             continue
-        low, high = (int(b) for b in bounds) if _whole(table.frame[column]) else (float(b) for b in bounds)
+        low, high, whole = found
+        low, high = (int(low), int(high)) if whole else (float(low), float(high))
         picked = st.slider(
             table.labels[column], low, high, (low, high), key=f"range_{name}_{column}", bind="query-params"
         )
@@ -79,15 +92,10 @@ def facets(ctx, table: explore.Table) -> tuple[dict, dict, str]:
     return chosen, ranges, text
 
 
-def _whole(column: pd.Series) -> bool:
-    values = pd.to_numeric(column, errors="coerce").dropna()
-    return bool((values == values.round()).all())
-
-
 def facet_counts_caption(table: explore.Table, rows: pd.DataFrame, lang: str) -> None:
     """Under the rows: for each category column, its values' counts among the rows shown (data text escaped)."""
     for column in table.categories:
-        counts = explore.facet_counts(rows, column).head(FACET_VALUES_SHOWN)
+        counts = table.counts_among(rows, column).head(FACET_VALUES_SHOWN)
         if counts.empty:
             continue
         listed = " · ".join(
@@ -103,14 +111,29 @@ def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     if rows.empty:
         st.info(t("explore.no_rows", lang))
         return
-    shown = table.shown(rows)
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(len(shown) + 1, 15) * 35 + 3)
+    shown = table.shown(rows.head(ROWS_SHOWN))
+    if len(rows) > ROWS_SHOWN:
+        st.caption(t("explore.rows_capped", lang, shown=format_int(ROWS_SHOWN)))
+    plain = {table.labels[c] for c in rows.columns if explore.is_year_like(c)}
+    data_table(shown, plain, lang, precise={table.labels[c] for c in explore.COORDINATES if c in rows})
     facet_counts_caption(table, rows, lang)
     source_ids = explore.sources_of(table, rows)
     st.caption(source_caption(ctx, source_ids))
     if table.inferred:
         st.caption(t("explore.inferred", lang))
     downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{table.name}", key=f"rows_{table.name}")
+
+
+def data_table(frame: pd.DataFrame, plain: set, lang: str, fixed_height: bool = True, precise=frozenset()) -> None:
+    """A dataframe whose numbers read as Norwegian numbers in bokmål («29 539», «15,3»; years in `plain` as
+    written; coordinates in `precise` with four decimals) and still sort as numbers."""
+    formats = explore.number_formats(frame, plain, precise)
+    height = min(len(frame) + 1, 15) * 35 + 3 if fixed_height else "auto"
+    if lang == "nb" and formats and len(frame) <= STYLED_ROWS:
+        st.dataframe(frame.style.format(formats, na_rep=""), hide_index=True, width="stretch", height=height)
+        return
+    localized = {column: st.column_config.NumberColumn(format="localized") for column in formats}
+    st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=localized)
 
 
 def source_caption(ctx, source_ids: list[str]) -> str:
@@ -147,8 +170,36 @@ def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: s
 
 def builder(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     """The table builder: group the rows by one or two columns, an aggregate, a chart that fits, downloads."""
-    lang, name = ctx.lang, table.name
+    lang = ctx.lang
     st.header(t("explore.builder", lang), anchor=False)
+    by, aggregate, value = grouping_choices(ctx, table)
+    if not table.numbers:
+        st.caption(t("explore.no_numbers", lang))
+    if not by or rows.empty:
+        return
+    result_label = t(f"explore.agg.{aggregate}", lang) + (f": {table.labels[value]}" if value else "")
+    usable = explore.aggregable(table, rows, by, aggregate)
+    if usable.mixed:
+        columns = " / ".join(table.labels[c].lower() for c in usable.mixed)
+        st.warning(t("explore.mixed", lang, aggregate=result_label, columns=columns), icon=":material/block:")
+        return
+    if usable.totals_left_out:
+        part = table.labels[table.parts_of_total]
+        st.info(t("explore.totals_left_out", lang, part=part, part_lower=part.lower()), icon=":material/info:")
+    result = explore.grouped(usable.rows, by, aggregate, value, table.year)
+    labels = {**table.labels, "result": result_label}
+    result_chart(ctx, table, result, by, labels)
+    st.markdown(escape_markdown(explore.group_summary(result, by, lang, explore.norwegian_number)))
+    shown = result.rename(columns=labels)
+    data_table(shown, {labels[c] for c in by if explore.is_year_like(c)}, lang)
+    source_ids = explore.sources_of(table, usable.rows)
+    st.caption(source_caption(ctx, source_ids))
+    downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{table.name}-gruppert", key=f"result_{table.name}")
+
+
+def grouping_choices(ctx, table: explore.Table) -> tuple[list[str], str, str | None]:
+    """The builder's choices: (grouping columns, none if not chosen; aggregate; the number column it uses)."""
+    lang, name = ctx.lang, table.name
     groupable = [*table.categories, *([table.year] if table.year else [])]
     none = t("explore.none", lang)
 
@@ -167,10 +218,9 @@ def builder(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
         bind="query-params",
         disabled=not first,
     )
-    aggregates = explore.AGGREGATES if table.numbers else ("count",)
     aggregate = agg_column.selectbox(
         t("explore.aggregate", lang),
-        aggregates,
+        explore.AGGREGATES if table.numbers else ("count",),
         format_func=lambda a: t(f"explore.agg.{a}", lang),
         key=f"agg_{name}",
         bind="query-params",
@@ -180,41 +230,38 @@ def builder(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
         value = value_column.selectbox(
             t("explore.value", lang), table.numbers, format_func=label, key=f"of_{name}", bind="query-params"
         )
-    if not table.numbers:
-        st.caption(t("explore.no_numbers", lang))
-    if not first or rows.empty:
+    by = [first, *([second] if second else [])] if first else []
+    return by, aggregate, value
+
+
+def result_chart(ctx, table: explore.Table, result: pd.DataFrame, by: list[str], labels: dict) -> None:
+    """The chart that fits the result: lines over years, the map for a place (city or country), else bars."""
+    lang = ctx.lang
+    title = t("explore.chart_title", lang, aggregate=labels["result"], by=" · ".join(table.labels[c] for c in by))
+    kind = explore.chart_kind(by, table.year, table.places)
+    if kind != "map":
+        figure = cached.figure(explore.result_figure, result, by, kind, labels, title)
+        st.plotly_chart(figure, width="stretch", key=f"chart_{table.name}")
         return
-    by = [first, *([second] if second else [])]
-    result = explore.grouped(rows, by, aggregate, value, table.year)
-    result_label = t(f"explore.agg.{aggregate}", lang) + (f": {table.labels[value]}" if value else "")
-    labels = {**table.labels, "result": result_label}
-    title = t("explore.chart_title", lang, aggregate=result_label, by=" · ".join(table.labels[c] for c in by))
-    kind = explore.chart_kind(by, table.year)
-    st.plotly_chart(
-        cached.figure(explore.result_figure, result, by, kind, labels, title), width="stretch", key=f"chart_{name}"
-    )
-    st.markdown(escape_markdown(explore.group_summary(result, by, lang, _number)))
-    shown = result.rename(columns=labels)
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(len(shown) + 1, 15) * 35 + 3)
-    source_ids = explore.sources_of(table, rows)
-    st.caption(source_caption(ctx, source_ids))
-    downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{name}-gruppert", key=f"result_{name}")
+    folder = ctx.settings.data_dir
+    points = explore.place_points(result, by[0], table.places[by[0]], cached.country_centres(folder))
+    shown = [explore.norwegian_number(v) for v in points["result"]]
+    figure = cached.explore_place_map(folder, points, shown, title)
+    st.plotly_chart(figure, width="stretch", key=f"map_{table.name}")
+    off_map = [str(n) for n in result[by[0]] if n not in set(points["name"])]
+    if off_map:
+        st.caption(escape_markdown(t("explore.off_map", lang, names=", ".join(off_map))))
 
 
-def _number(value: float) -> str:
-    return format_int(value) if float(value).is_integer() else format_decimal(value, 1)
-
-
-def sql_box(ctx) -> None:
+def sql_box(ctx, inputs: tuple) -> None:
     """Read-only SQL over every table of the organisation (DuckDB, locked down); the result with downloads."""
     lang = ctx.lang
     st.header(t("sql.header", lang), anchor=False)
-    tables = {name: table_of(ctx, name) for name in explore.TABLES}
     st.markdown(
         t(
             "sql.intro",
             lang,
-            tables=", ".join(f"`{name}`" for name in tables),
+            tables=", ".join(f"`{name}`" for name in explore.TABLES),
             rows=format_int(sql.ROW_LIMIT),
             seconds=format_int(sql.SECONDS),
         )
@@ -222,6 +269,7 @@ def sql_box(ctx) -> None:
     query = st.text_area(t("sql.query", lang), key="sql", bind="query-params", height=110)
     if not query.strip():
         return
+    tables = {name: table_of(ctx, inputs, name) for name in explore.TABLES}  # only when there is a query
     try:
         result = sql.run(query, {name: table.frame for name, table in tables.items()}, lang)
     except sql.QueryRefused as refused:
@@ -230,7 +278,7 @@ def sql_box(ctx) -> None:
     if result.truncated:
         st.warning(t("sql.truncated", lang, rows=format_int(sql.ROW_LIMIT)))
     st.markdown(t("sql.rows", lang, n=format_int(len(result.frame))))
-    st.dataframe(result.frame, hide_index=True, width="stretch")
+    data_table(result.frame, {c for c in result.frame.columns if explore.is_year_like(c)}, lang, fixed_height=False)
     used = [name for name in tables if re.search(rf"\b{name}\b", query)]
     source_ids = list(dict.fromkeys(s for name in used for s in explore.source_ids_in(tables[name].sources)))
     st.caption(source_caption(ctx, source_ids))

@@ -14,7 +14,8 @@ lang = ctx.lang
 st.title(t("explore.title", lang))
 st.markdown(t("explore.intro", lang))
 name = blocks.choose_table(ctx)
-table = blocks.table_of(ctx, name)
+inputs = blocks.table_inputs(ctx)
+table = blocks.table_of(ctx, inputs, name)
 
 # 2/ Facets beside the rows they leave
 if table.frame.empty:
@@ -31,4 +32,4 @@ else:
     blocks.builder(ctx, table, rows)
 
 # 4/ SQL for analysts
-blocks.sql_box(ctx)
+blocks.sql_box(ctx, inputs)
