@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, palette
+from analytics import charts, palette, slides
 from analytics.charts import base_layout
 from analytics.countries import with_country_names
 from analytics.exports import neutralise_formula
@@ -341,6 +341,16 @@ def reports_table(inputs: Inputs, lang: str) -> Table:
     sources = pd.Series([REPORT_SOURCE] * len(frame), dtype=object)
     cats = ("measure", "period", "status", "reporter")
     return _table("reports", frame, lang, cats, ("report_year", "progress"), "report_year", sources)
+
+
+def data_date(table: Table, rows: pd.DataFrame, sources: pd.DataFrame, source_ids, lang: str) -> str:
+    """The data's own date for the source line, in the slides' words: the years of the population figures, the
+    date of the latest status report, else how old the cited sources are."""
+    if table.name == "population":
+        return slides.figures_dated(rows, lang)
+    if table.name == "reports":
+        return slides.reports_dated(rows, lang)
+    return slides.sources_dated(sources, [s for s in source_ids if s != REPORT_SOURCE], lang)
 
 
 def population_table(inputs: Inputs, lang: str) -> Table:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 
 import pyarrow as pa
 import pytest
@@ -117,6 +118,14 @@ def test_q5_trondelag_country_backgrounds_2023_largest_first():
     assert list(result["Sum: Verdi"]) == [7255, 3741, 3198, 3021]  # numbers underneath: they sort as numbers
     assert list(displayed(at, 1)["Sum: Verdi"]) == ["7\u00a0255", "3\u00a0741", "3\u00a0198", "3\u00a0021"]
     assert any(shown(c.value).startswith("Kilde: Trøndelag i tall") for c in at.caption)
+    dated = [shown(c.value) for c in at.caption if shown(c.value).startswith("Kilde: Trøndelag i tall")]
+    assert dated and all(c.endswith("· Tall for 2023") for c in dated)  # the data's own year, rows and result
+
+
+def test_every_source_line_says_the_datas_date():
+    at = opened(table="Nettverk")
+    lines = [shown(c.value) for c in at.caption if shown(c.value).startswith("Kilde")]
+    assert lines and all(re.search(r"· Kilder datert (19|20)\d\d", line) for line in lines)
 
 
 @pytest.mark.parametrize(

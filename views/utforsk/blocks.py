@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from analytics import explore, sql
+from analytics import explore, slides, sql
 from analytics.exports import csv_for_excel
 from analytics.formatting import escape_markdown, format_int
 from analytics.i18n import t
@@ -118,7 +118,7 @@ def rows_table(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     data_table(shown, plain, lang, precise={table.labels[c] for c in explore.COORDINATES if c in rows})
     facet_counts_caption(table, rows, lang)
     source_ids = explore.sources_of(table, rows)
-    st.caption(source_caption(ctx, source_ids))
+    st.caption(source_caption(ctx, source_ids, explore.data_date(table, rows, ctx.sources, source_ids, lang)))
     if table.inferred:
         st.caption(t("explore.inferred", lang))
     downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{table.name}", key=f"rows_{table.name}")
@@ -136,10 +136,11 @@ def data_table(frame: pd.DataFrame, plain: set, lang: str, fixed_height: bool = 
     st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=localized)
 
 
-def source_caption(ctx, source_ids: list[str]) -> str:
-    """The source line of the rows; status reports are named as such (they are not in sources.yml)."""
+def source_caption(ctx, source_ids: list[str], as_of: str) -> str:
+    """The source line of the rows with the data's own date; status reports are named as such (they are not in
+    sources.yml)."""
     named = [t(s, ctx.lang) if s == explore.REPORT_SOURCE else s for s in source_ids]
-    return escape_markdown(source_line(ctx.sources, named, ctx.lang)) if named else ""
+    return escape_markdown(slides.dated_source_line(source_line(ctx.sources, named, ctx.lang), as_of)) if named else ""
 
 
 def downloads(ctx, shown: pd.DataFrame, source_ids: list[str], stem: str, key: str) -> None:
@@ -193,7 +194,7 @@ def builder(ctx, table: explore.Table, rows: pd.DataFrame) -> None:
     shown = result.rename(columns=labels)
     data_table(shown, {labels[c] for c in by if explore.is_year_like(c)}, lang)
     source_ids = explore.sources_of(table, usable.rows)
-    st.caption(source_caption(ctx, source_ids))
+    st.caption(source_caption(ctx, source_ids, explore.data_date(table, usable.rows, ctx.sources, source_ids, lang)))
     downloads(ctx, shown, source_ids, f"{ctx.bundle.id}-{table.name}-gruppert", key=f"result_{table.name}")
 
 
@@ -281,5 +282,6 @@ def sql_box(ctx, inputs: tuple) -> None:
     data_table(result.frame, {c for c in result.frame.columns if explore.is_year_like(c)}, lang, fixed_height=False)
     used = [name for name in tables if re.search(rf"\b{name}\b", query)]
     source_ids = list(dict.fromkeys(s for name in used for s in explore.source_ids_in(tables[name].sources)))
-    st.caption(source_caption(ctx, source_ids))
+    ids = [s for s in source_ids if s != explore.REPORT_SOURCE]
+    st.caption(source_caption(ctx, source_ids, slides.sources_dated(ctx.sources, ids, lang) if ids else ""))
     downloads(ctx, result.frame, source_ids, f"{ctx.bundle.id}-sql", key="sql_result")
