@@ -29,6 +29,7 @@ map_sources = [
 
 
 # 2/ Controls: play, year, extent; the map area is filled last, so that playing does not hold up the rest
+st.markdown(blocks.MAP_CSS, unsafe_allow_html=True)
 year, extent, progress = blocks.map_controls(FIRST_YEAR, ctx.today.year, list(maps.EXTENTS), lang)
 map_area = st.container()
 
@@ -40,7 +41,8 @@ def map_and_chart(year: int) -> None:
         st.markdown(t("partners.in_year", lang, n=len(visible), total=len(all_partners), year=year))
         blocks.map_legend(lang, all_partners)
         deck = cached.partner_deck(ctx.settings.data_dir, bundle.id, ctx.today, year, extent, lang)
-        st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
+        with st.container(key="partner_map"):
+            st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
         st.caption(t("partners.map_caption", lang, n=len(visible), year=year, home=home["name"]))
         shell.caption_source(ctx, map_sources)
     with chart_column:
