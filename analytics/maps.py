@@ -236,28 +236,35 @@ def labels_without_overlap(
     width: int = MAP_WIDTH_PX,
     height: int = MAP_HEIGHT_PX,
     font_px: float = LABEL_FONT_PX,
+    arcs: list | None = None,
 ) -> pd.DataFrame:
     """A label per point where one fits, each at the first free place around its point (touching it, else at the end
     of a leader line): inside the frame, clear of other labels, dots and leader lines, and nearer its own point than
-    any other. The first row is placed first; the others in row order, then again with those left without a label
-    moved forward, keeping the order that labels the most. Columns: name, lon, lat, place, and text_lon/text_lat
+    any other; a leader line also keeps clear of `arcs` (paths of (lon, lat) points). The first row is placed first; the others in row order (then the most crowded first), again with
+    those left without a label moved forward, keeping the order that labels the most. Columns: name, lon, lat, place, and text_lon/text_lat
     where the text sits (the end of the leader line, else the point)."""
     pixels = np.array([_pixel(p.lon, p.lat, view) for p in points.itertuples()], dtype=float).reshape(-1, 2)
-    order = list(range(len(points)))
+    arc_points = np.array([_pixel(lon, lat, view) for path in arcs or [] for lon, lat in path], dtype=float)
+    arc_boxes = np.hstack([arc_points - 3, arc_points + 3]) if len(arc_points) else np.empty((0, 4))
+    near = (np.hypot(*(pixels[:, None, :] - pixels[None, :, :]).transpose(2, 0, 1)) < 60).sum(axis=1)
+    crowded_first = [0, *sorted(range(1, len(points)), key=lambda i: -near[i])] if len(points) else []
     best: dict[int, dict] = {}
-    for _ in range(6):
-        placed = _placed_labels(points, pixels, order, (width, height), font_px, view)
-        if len(placed) > len(best):
-            best = placed
-        missing = [i for i in order if i not in placed]
-        if not missing:
+    for order in (list(range(len(points))), crowded_first):
+        for _ in range(6):
+            placed = _placed_labels(points, pixels, arc_boxes, order, (width, height), font_px, view)
+            if len(placed) > len(best):
+                best = placed
+            missing = [i for i in order if i not in placed]
+            if not missing:
+                break
+            order = order[:1] + missing + [i for i in order[1:] if i in placed]
+        if len(best) == len(points):
             break
-        order = order[:1] + missing + [i for i in order[1:] if i in placed]
     rows = [best[i] for i in sorted(best)]
     return pd.DataFrame(rows, columns=["name", "lon", "lat", "place", "text_lon", "text_lat"])
 
 
-def _placed_labels(points: pd.DataFrame, pixels: np.ndarray, order: list[int], frame, font_px, view) -> dict:
+def _placed_labels(points, pixels: np.ndarray, arc_boxes: np.ndarray, order: list[int], frame, font_px, view) -> dict:
     """The labels placed greedily in `order`: {row number: label row}."""
     width, height = frame
     taken: list[tuple[float, float, float, float]] = []  # label boxes and leader-line points placed so far
@@ -285,6 +292,7 @@ def _placed_labels(points: pd.DataFrame, pixels: np.ndarray, order: list[int], f
             free[index] = not (
                 _overlapping(line, taken).any()
                 or _overlapping(line, dots[others]).any()
+                or _overlapping(line, arc_boxes).sum() > 2  # crossing an arc is clear; running along one is not
                 or any(_crossing(end, other) for other in lines)
             )
         if not free.any():
@@ -400,8 +408,11 @@ def partner_map(
         tooltip=styled["tooltip"].to_numpy(),
     )
     home_point = pd.DataFrame([{"name": home["name"], "lon": home["lon"], "lat": home["lat"], "tooltip": home["name"]}])
-    # Labels that would overlap at the initial zoom are left out; every city keeps its tooltip.
-    labels = labels_without_overlap(pd.concat([home_point, points], ignore_index=True)[["name", "lon", "lat"]], view)
+    # A label per city in the frame where one fits (leader lines clear of the arcs); every city keeps its tooltip.
+    paths = [great_circle_path((home["lon"], home["lat"]), (p.lon, p.lat)) for p in points.itertuples()]
+    labels = labels_without_overlap(
+        pd.concat([home_point, points], ignore_index=True)[["name", "lon", "lat"]], view, arcs=paths
+    )
     layers = [
         *_ground(outlines),
         _arc_layer(arcs),
