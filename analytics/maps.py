@@ -393,7 +393,10 @@ class CompactDeck(pdk.Deck):
     the size (~0.2 instead of ~1.1 MB with the outlines), written by the C encoder several times faster."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        """The JSON, written once: a deck is not changed after it is built, and the app shares one per year."""
+        if getattr(self, "_compact_json", None) is None:
+            self._compact_json = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return self._compact_json
 
 
 def partner_map(
