@@ -74,6 +74,19 @@ def test_the_map_is_drawn_and_the_year_changes_it(page, server, outside_requests
     assert outside_requests == []
 
 
+def test_at_1920_the_map_is_drawn_larger_to_fill_its_column(page, server, outside_requests):
+    # Issue 13: at 1920 the map kept its 1400 size in a wider column (ocean either side, small labels).
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{server}/vennskapsbyer")
+    wait_until_rendered(page)
+    drawn_map(page)
+    deck = page.get_by_test_id("stDeckGlJsonChart").bounding_box()
+    column = page.get_by_test_id("stColumn").filter(has=page.get_by_test_id("stDeckGlJsonChart")).bounding_box()
+    assert deck["width"] >= column["width"] - 2
+    assert deck["height"] >= 1.4 * maps.MAP_HEIGHT_PX  # the view fitted to the 1400 size, drawn 1.45 times larger
+    assert outside_requests == []
+
+
 def test_a_hostile_name_shows_as_text_in_tooltip_table_and_profile(page, hostile_server, outside_requests):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
