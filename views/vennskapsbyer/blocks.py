@@ -17,8 +17,8 @@ PLAY_SECONDS = 0.4
 # The deck's view is fitted to a map about 620 px wide (analytics.maps.MAP_WIDTH_PX); where the column is wider,
 # the whole map is drawn larger instead of showing more ocean. No data text inside.
 MAP_CSS = """<style>
-@media (min-width: 1600px) { [class*="st-key-partner_map_"] { zoom: 1.25; } }
-@media (min-width: 1800px) { [class*="st-key-partner_map_"] { zoom: 1.45; } }
+@media (min-width: 1600px) { [data-testid="stElementContainer"]:has(> * > [data-testid="stDeckGlJsonChart"]) { zoom: 1.25; } }
+@media (min-width: 1800px) { [data-testid="stElementContainer"]:has(> * > [data-testid="stDeckGlJsonChart"]) { zoom: 1.45; } }
 </style>"""
 
 

@@ -51,8 +51,7 @@ def map_and_chart(year: int, after_chart=None) -> None:
     map_column, chart_column = st.columns([7, 3], gap="medium")
     with map_column:
         blocks.map_legend(lang, all_partners)
-        with st.container(key=f"partner_map_{year}"):  # one per year: playing draws several in one run
-            st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)
+        st.pydeck_chart(deck, height=maps.MAP_HEIGHT_PX)  # no keyed container: a new key redraws from scratch
     with chart_column:
         widgets.chart(ctx, fig, summary, table, all_partners["since_source"])
     if after_chart is not None:
