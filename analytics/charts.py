@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -383,46 +384,65 @@ def status_bars(
     return base_layout(fig, title, height=150 + 56 * max(len(rolled), 2))
 
 
-# The static map's plot area in pixels, as drawn on a 16:9 slide; labels are chosen to fit this size.
-STATIC_MAP_PX = (1100, 480)
-# Plotly's textposition for each of maps.LABEL_PLACES (anchor, baseline) around a point.
-TEXT_POSITIONS = (
-    "top center",
-    "middle right",
-    "middle left",
-    "bottom center",
-    "top right",
-    "top left",
-    "bottom right",
-    "bottom left",
-)
+# The static map's plot area in pixels, the smallest it is drawn (a slide in the app at 1400 px); labels are chosen
+# to fit this size. Drawn larger (PowerPoint, the HTML report, a wide screen), the map fills its frame with more
+# ground around the same cities and the labels, fixed in pixels, only get more room.
+STATIC_MAP_PX = (760, 400)
+STATIC_LABEL_PX = 15
+# Plotly's anchors for maps.LABEL_PLACES' text anchor and baseline.
+X_ANCHORS = {"start": "left", "middle": "center", "end": "right"}
+Y_ANCHORS = {"bottom": "bottom", "center": "middle", "top": "top"}
 
 
 def partner_map_figure(
     partners: pd.DataFrame, home: dict, outline_paths: tuple[list, list], type_labels: dict, title: str
 ) -> go.Figure:
-    """The partner cities as a static map (lines from home, dots by type, dormant hollow and grey) that needs no
-    map service: an ordinary chart in Web Mercator, so it exports as an image and opens offline. Labels that would
-    overlap are left out (the table beside it names every city)."""
+    """The partner cities as a static map that needs no map service: the same great-circle arcs from home as the
+    live map, dots by type (dormant hollow and grey), and a label per city placed as on the live map (touching
+    its dot, else at the end of a leader line). An ordinary chart in Web Mercator, so it exports as an image and
+    opens offline; it fills its frame whatever its size."""
     fig = go.Figure(_land(outline_paths))
-    for partner in partners.itertuples():
-        fig.add_trace(_line_from_home(home, partner))
     home_point = pd.DataFrame([{"name": home["name"], "lon": home["lon"], "lat": home["lat"]}])
     x_range, y_range = _map_ranges(pd.concat([partners[["lon", "lat"]], home_point[["lon", "lat"]]]))
     points = pd.concat([home_point, partners[["name", "lon", "lat"]]], ignore_index=True)
     view = maps.view_of_ranges(x_range, y_range, *STATIC_MAP_PX)
-    places = maps.labels_without_overlap(points, view, *STATIC_MAP_PX).set_index("name")["place"].to_dict()
+    paths = [maps.great_circle_path((home["lon"], home["lat"]), (p.lon, p.lat)) for p in partners.itertuples()]
+    labels = maps.labels_without_overlap(points, view, *STATIC_MAP_PX, font_px=STATIC_LABEL_PX, arcs=paths)
+    for partner, path in zip(partners.itertuples(), paths, strict=True):
+        fig.add_trace(_arc(path, partner))
     for agreement_type, rows in partners.groupby("agreement_type", sort=False):
-        fig.add_trace(
-            _partner_dots(rows, type_labels[agreement_type], palette.AGREEMENT_COLOURS[agreement_type], places)
-        )
-    fig.add_trace(_home_marker(home, places))
+        fig.add_trace(_partner_dots(rows, type_labels[agreement_type], palette.AGREEMENT_COLOURS[agreement_type]))
+    fig.add_trace(_home_marker(home))
+    fig.update_layout(
+        annotations=[_label_annotation(label, label.name == home["name"]) for label in labels.itertuples()]
+    )
     axis = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
-    fig.update_xaxes(range=x_range, constrain="domain", **axis)
-    fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, **axis)
-    fig = base_layout(fig, title, height=STATIC_MAP_PX[1] + 60)
+    # constrain="range": the axis with room to spare shows more ground, so the map fills the whole plot area.
+    fig.update_xaxes(range=x_range, constrain="range", **axis)
+    fig.update_yaxes(range=y_range, scaleanchor="x", scaleratio=1, constrain="range", **axis)
+    fig = base_layout(fig, title, height=STATIC_MAP_PX[1] + 80)
     fig.update_layout(legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}, showlegend=True)
     return fig.update_layout(plot_bgcolor=palette.OCEAN, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+
+
+def _label_annotation(label, bold: bool) -> dict:
+    """A city's label as a plotly annotation: beside its dot, or at the end of a leader line (an arrow without head)."""
+    anchor, baseline, (dx, dy), leader = maps.LABEL_PLACES[label.place]
+    placement = {"ax": dx, "ay": dy, "showarrow": True} if leader else {"xshift": dx, "yshift": -dy, "showarrow": False}
+    return {
+        "x": label.lon,
+        "y": mercator_degrees(label.lat),
+        "text": f"<b>{label.name}</b>" if bold else label.name,
+        "xanchor": X_ANCHORS[anchor],
+        "yanchor": Y_ANCHORS[baseline],
+        "font": {"size": STATIC_LABEL_PX, "color": "#1A1A1A"},
+        "bgcolor": "rgba(255,255,255,0.82)",
+        "borderpad": 1,
+        "arrowhead": 0,
+        "arrowwidth": 1.2,
+        "arrowcolor": "#1A1A1A",
+        **placement,
+    }
 
 
 def _land(outline_paths: tuple[list, list]) -> go.Scatter:
@@ -440,12 +460,13 @@ def _land(outline_paths: tuple[list, list]) -> go.Scatter:
     )
 
 
-def _line_from_home(home: dict, partner) -> go.Scatter:
-    """The line from home to one partner, in its agreement type's colour, thin and grey when dormant."""
+def _arc(path: list, partner) -> go.Scatter:
+    """The great-circle arc from home to one partner (as deck.gl draws it on the live map), in its agreement type's
+    colour, thin and grey when dormant."""
     dormant = partner.status == "hvilende"
     return go.Scatter(
-        x=[home["lon"], partner.lon],
-        y=[mercator_degrees(home["lat"]), mercator_degrees(partner.lat)],
+        x=np.array([lon for lon, _ in path]),
+        y=np.array([mercator_degrees(lat) for _, lat in path]),
         mode="lines",
         line={
             "color": palette.DORMANT_GREY if dormant else palette.AGREEMENT_COLOURS[partner.agreement_type],
@@ -456,16 +477,13 @@ def _line_from_home(home: dict, partner) -> go.Scatter:
     )
 
 
-def _home_marker(home: dict, places: dict) -> go.Scatter:
-    """The home city's dot, labelled where its label has a free place."""
+def _home_marker(home: dict) -> go.Scatter:
+    """The home city's dot (its label is an annotation)."""
     return go.Scatter(
         x=[home["lon"]],
         y=[mercator_degrees(home["lat"])],
-        mode="markers+text",
+        mode="markers",
         marker={"size": 16, "color": palette.HOME_COLOUR, "line": {"color": "white", "width": 2}},
-        text=[f"<b>{home['name']}</b>" if home["name"] in places else ""],
-        textposition=TEXT_POSITIONS[places.get(home["name"], 0)],
-        textfont={"size": 15, "color": "#1A1A1A"},
         hovertext=[home["name"]],
         hovertemplate="%{hovertext}<extra></extra>",
         name=home["name"],
@@ -473,20 +491,17 @@ def _home_marker(home: dict, places: dict) -> go.Scatter:
     )
 
 
-def _partner_dots(rows: pd.DataFrame, label: str, colour: str, places: dict) -> go.Scatter:
+def _partner_dots(rows: pd.DataFrame, label: str, colour: str) -> go.Scatter:
     dormant = rows["status"].eq("hvilende")
     return go.Scatter(
         x=rows["lon"],
         y=rows["lat"].map(mercator_degrees),
-        mode="markers+text",
+        mode="markers",
         marker={
             "size": 13,
             "color": ["white" if d else colour for d in dormant],
             "line": {"color": [palette.DORMANT_GREY if d else colour for d in dormant], "width": 3},
         },
-        text=[name if name in places else "" for name in rows["name"]],
-        textposition=[TEXT_POSITIONS[places.get(name, 0)] for name in rows["name"]],
-        textfont={"size": 14, "color": "#1A1A1A"},
         hovertext=rows["name"],
         hovertemplate="%{hovertext}<extra></extra>",
         name=label,
@@ -509,8 +524,9 @@ def _map_ranges(points: pd.DataFrame) -> tuple[list[float], list[float]]:
     return [x_mid - x_span / 2, x_mid + x_span / 2], [y_mid - y_span / 2, y_mid + y_span / 2]
 
 
-def outline_paths(outlines: dict) -> tuple[list, list]:
-    """Every ring of the country outlines as one x and one y list, rings separated by None (for one fill trace)."""
+def outline_paths(outlines: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Every ring of the country outlines as one x and one y array, rings separated by NaN (for one fill trace;
+    arrays, not lists, so that plotly checks and sends them in one piece rather than value by value)."""
     xs: list = []
     ys: list = []
     for feature in outlines["features"]:
@@ -518,9 +534,9 @@ def outline_paths(outlines: dict) -> tuple[list, list]:
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for polygon in polygons:
             ring = polygon[0]
-            xs += [point[0] for point in ring] + [None]
-            ys += [mercator_degrees(point[1]) for point in ring] + [None]
-    return xs, ys
+            xs += [point[0] for point in ring] + [math.nan]
+            ys += [mercator_degrees(point[1]) for point in ring] + [math.nan]
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
 
 
 def for_projector(fig: go.Figure, height: int = 560) -> go.Figure:

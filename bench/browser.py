@@ -89,13 +89,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str, env: dict[str, str]):
-    """`streamlit run script` on a free loopback port; yields (process, base url); stopped afterwards."""
+def server(script: str, env: dict[str, str], cwd: Path = ROOT):
+    """`streamlit run script` on a free loopback port, from `cwd` (the real GDP template runs from where it lies);
+    yields (process, base url); stopped afterwards."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=cwd, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -225,6 +226,69 @@ def slider_times(page, test_id: str, runs: int, first_key: str) -> tuple[list[fl
     return times, changed
 
 
+def url_load_times(browser: Browser, url: str, path: str, runs: int, need_draw: bool = False) -> list[float]:
+    """Each run in a fresh browser context (no cache, a new session): from navigation start (performance.now() 0)
+    to the fully rendered page — script done, every chart and map drawn, QUIET_MS quiet."""
+    times = []
+    for _ in range(runs):
+        page = browser.page()
+        page.goto(f"{url}/{path}", wait_until="commit")
+        try:
+            handle = page.wait_for_function(RENDERED, arg=[0, QUIET_MS, need_draw], polling="raf", timeout=TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            raise RuntimeError(f"{url}/{path} was not rendered within {TIMEOUT_MS} ms of navigation") from None
+        times.append(float(handle.json_value()))
+        page.context.close()
+    return times
+
+
+# Years the map has not drawn before in a fresh server, reached in turn from the slider's first year (1945): each
+# changes the partners on Trondheim's map. Arrow presses within the slider's debounce give one rerun per move.
+NEW_YEAR_STEPS = (11, 12, 7, 12, 14, 3, 8)  # 1945 → 1956 → 1968 → 1975 → 1987 → 2001 → 2004 → 2012
+
+
+def new_year_times(page) -> tuple[list[float], bool]:
+    """The map's redraw after moving to a year it has not drawn before: Home (1945), then the NEW_YEAR_STEPS;
+    returns (ms per move, whether every move changed the drawn map)."""
+    slider = page.get_by_role("slider").first
+    deck = page.get_by_test_id("stDeckGlJsonChart").first
+    previous = deck.screenshot()
+    times, changed = [], True
+    moves = [lambda: slider.press("Home")]
+    moves += [lambda n=n: [slider.press("ArrowRight") for _ in range(n)] for n in NEW_YEAR_STEPS]
+    for move in moves:
+        slider.focus()
+        times.append(rendered_after(page, move, True))
+        shot = deck.screenshot()
+        changed = changed and shot != previous and distinct_colours(shot) > 20
+        previous = shot
+    return times, changed
+
+
+def measure_url_loads(url: str, runs: int, paths: dict[str, tuple[str, bool]]) -> dict[str, list[float]]:
+    """Full page load by URL for each name: (path, whether a canvas must be drawn)."""
+    with sync_playwright() as playwright:
+        browser = Browser(playwright)
+        results = {name: url_load_times(browser, url, path, runs, draw) for name, (path, draw) in paths.items()}
+        results["_outside_requests"] = [float(len(browser.outside))]
+        browser.close()
+    return results
+
+
+def measure_template(url: str, runs: int) -> dict[str, list[float]]:
+    """The GDP template (one page): its full load by URL, and its year slider's change."""
+    results = measure_url_loads(url, runs, {"load": ("", False)})
+    with sync_playwright() as playwright:
+        browser = Browser(playwright)
+        page = browser.page()
+        page.goto(url)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT_MS)
+        page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=TIMEOUT_MS)
+        results["year change"], _ = slider_times(page, "stVegaLiteChart", runs, "End")
+        browser.close()
+    return results
+
+
 def measure_app(url: str, runs: int, views: list[View] = VIEWS) -> dict[str, list[float]]:
     """Navigation time per view and the map's year change, one browser page."""
     results = {}
@@ -236,8 +300,10 @@ def measure_app(url: str, runs: int, views: list[View] = VIEWS) -> dict[str, lis
             start = views[-1].url if view == views[0] else views[0].url
             results[view.name] = navigation_times(page, url, view.url, start, runs, need_draw=view == MAP_VIEW)
         navigate(page, url, MAP_VIEW.url, need_draw=True)
+        # First the years this server has not drawn, then the two ends again and again (drawn before).
+        results[f"{MAP_VIEW.name}: new year"], new_changed = new_year_times(page)
         results[f"{MAP_VIEW.name}: year change"], changed = slider_times(page, "stDeckGlJsonChart", runs, "Home")
-        results["_map_changed"] = [float(changed)]
+        results["_map_changed"] = [float(changed and new_changed)]
         results["_outside_requests"] = [float(len(browser.outside))]
         browser.close()
     return results

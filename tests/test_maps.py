@@ -84,6 +84,76 @@ def test_labels_do_not_overlap_and_stay_inside_the_frame(trondheim):
         assert not maps._overlapping(np.array([box]), boxes[:i] + boxes[i + 1 :])[0]
 
 
+@pytest.mark.parametrize("extent", ["world", "europe"])
+def test_every_city_in_the_frame_is_labelled_nearer_its_own_dot_than_any_other(trondheim, extent):
+    # Issue 13: Klaksvík, Kraków and Tiraspol had no label in the world view, and «Graz» sat beside Split's dot.
+    home = trondheim.organisation["home"]
+    view = maps.view_for(trondheim.partners, home, extent)
+    points = pd.concat([pd.DataFrame([home]), trondheim.partners], ignore_index=True)[["name", "lon", "lat"]]
+    pixels = {r.name: maps._pixel(r.lon, r.lat, view) for r in points.itertuples()}
+    in_frame = {n for n, (x, y) in pixels.items() if abs(x) < maps.MAP_WIDTH_PX / 2 and abs(y) < maps.MAP_HEIGHT_PX / 2}
+    labels = maps.labels_without_overlap(points, view)
+    assert set(labels["name"]) == in_frame
+    for row in labels.itertuples():
+        box = np.array([maps._label_box(*pixels[row.name], row.name, maps.LABEL_PLACES[row.place])])
+        own = maps._distances(box, np.array([pixels[row.name]]))[0, 0]
+        others = np.array([xy for n, xy in pixels.items() if np.hypot(*np.subtract(xy, pixels[row.name])) > 8])
+        if not maps.LABEL_PLACES[row.place][3]:  # a label at the end of a leader line is tied to its dot by the line
+            assert maps._distances(box, others).min() > own + maps.CLEAR_OF_OTHERS_PX, row.name
+
+
+def test_leader_lines_do_not_cross_and_end_at_their_label(trondheim):
+    home = trondheim.organisation["home"]
+    view = maps.view_for(trondheim.partners, home)
+    points = pd.concat([pd.DataFrame([home]), trondheim.partners], ignore_index=True)[["name", "lon", "lat"]]
+    labels = maps.labels_without_overlap(points, view)
+    led = labels[[maps.LABEL_PLACES[p][3] for p in labels["place"]]]
+    assert len(led) >= 3  # the crowded cities of central Europe
+    segments = [
+        (*maps._pixel(r.lon, r.lat, view), *maps._pixel(r.text_lon, r.text_lat, view)) for r in led.itertuples()
+    ]
+    for row, (x1, y1, x2, y2) in zip(led.itertuples(), segments, strict=True):
+        assert (x2 - x1, y2 - y1) == pytest.approx(tuple(maps.LABEL_PLACES[row.place][2]), abs=0.01)
+    for i, first in enumerate(segments):
+        for second in segments[i + 1 :]:
+            assert not maps._crossing(first, second)
+
+
+def test_the_deck_draws_a_leader_line_per_label_set_apart(deck_json):
+    leaders = layer(deck_json, "leaders")["data"]
+    set_apart = [
+        item for item in deck_json["layers"] if item["id"].startswith("labels-") and item["getPixelOffset"] == [0, 0]
+    ]
+    assert len(leaders) == sum(len(item["data"]) for item in set_apart) >= 3
+
+
+def test_arcs_are_flat_great_circles(deck_json):
+    arcs = layer(deck_json, "arcs")
+    assert arcs["greatCircle"] is True and arcs["getHeight"] == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "middle"),
+    [
+        ((0.0, 0.0), (90.0, 0.0), (45.0, 0.0)),  # along the equator
+        ((0.0, 60.0), (180.0, 60.0), (None, 90.0)),  # over the pole
+        ((10.4, 63.4), (-122.3, 38.1), (None, None)),  # Trondheim to Vallejo: north of both ends
+    ],
+)
+def test_great_circle_path(start, end, middle):
+    path = maps.great_circle_path(start, end, steps=64)
+    assert path[0] == pytest.approx(start, abs=1e-6) and len(path) == 65
+    assert (path[-1][0] - end[0]) % 360 == pytest.approx(0, abs=1e-6) or abs(path[-1][1]) == pytest.approx(90)
+    assert path[-1][1] == pytest.approx(end[1], abs=1e-6)
+    lon, lat = path[32]
+    if middle[0] is not None:
+        assert lon == pytest.approx(middle[0], abs=1e-6)
+    if middle[1] is not None:
+        assert lat == pytest.approx(middle[1], abs=1e-6)
+    else:
+        assert lat > max(start[1], end[1])
+
+
 def test_two_far_apart_points_both_get_labels():
     points = pd.DataFrame({"name": ["A", "B"], "lon": [0.0, 40.0], "lat": [50.0, 50.0]})
     view = maps.view_fitting(points)

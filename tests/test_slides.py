@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -144,12 +147,46 @@ def test_example_data_is_named_on_every_slide(sources):
 
 def test_the_static_map_draws_every_partner_in_its_agreement_colour_without_stretching(sources):
     slide = slides.build("vennskapsbyer", inputs(sources, "trondheim"))
-    dots = [trace for trace in slide.figure.data if trace.mode == "markers+text" and trace.name != "Trondheim"]
+    dots = [trace for trace in slide.figure.data if trace.mode == "markers" and trace.name != "Trondheim"]
     assert sum(len(trace.x) for trace in dots) == 15
     assert {trace.name for trace in dots} == {"Vennskapsby", "Intensjonsavtale", "MoU / solidaritet"}
-    labelled = [text for trace in dots for text in trace.text if text]
-    assert 10 <= len(labelled) <= 15  # labels that would overlap are left out; the table names every city
     assert slide.figure.layout.yaxis.scaleanchor == "x"  # one degree as long on both axes: no stretched map
+    # The map fills its frame: the axis with room to spare shows more ground rather than leaving a margin.
+    assert slide.figure.layout.xaxis.constrain == slide.figure.layout.yaxis.constrain == "range"
+
+
+def test_the_static_map_labels_every_city_once_without_overlap(sources):
+    # Issue 13: Klaksvík/Odense and Petah Tikva/Ramallah overlapped on the slide.
+    slide = slides.build("vennskapsbyer", inputs(sources, "trondheim"))
+    notes = slide.figure.layout.annotations
+    names = sorted(note.text.replace("<b>", "").replace("</b>", "") for note in notes)
+    assert names == sorted([*inputs(sources, "trondheim").bundle.partners["name"], "Trondheim"])
+    x_range, y_range = slide.figure.layout.xaxis.range, slide.figure.layout.yaxis.range
+    view = maps.view_of_ranges(list(x_range), list(y_range), *charts.STATIC_MAP_PX)
+    boxes = []
+    for note in notes:
+        lon, lat = note.x, math.degrees(2 * math.atan(math.exp(math.radians(note.y))) - math.pi / 2)
+        x, y = maps._pixel(lon, lat, view)
+        dx, dy = (note.ax, note.ay) if note.showarrow else (note.xshift, -note.yshift)
+        anchor = {"left": "start", "center": "middle", "right": "end"}[note.xanchor]
+        baseline = {"bottom": "bottom", "middle": "center", "top": "top"}[note.yanchor]
+        text = note.text.replace("<b>", "").replace("</b>", "")
+        boxes.append(maps._label_box(x, y, text, (anchor, baseline, [dx, dy]), charts.STATIC_LABEL_PX))
+    for i, box in enumerate(boxes):
+        assert not maps._overlapping(np.array([box]), boxes[:i] + boxes[i + 1 :])[0], notes[i].text
+
+
+def test_the_static_map_draws_great_circle_arcs_as_the_live_map(sources):
+    # Issue 13: the slide drew straight lines where the live map (deck.gl's ArcLayer, greatCircle) draws arcs.
+    slide = slides.build("vennskapsbyer", inputs(sources, "trondheim"))
+    arcs = [trace for trace in slide.figure.data if trace.mode == "lines" and trace.fill != "toself"]
+    assert len(arcs) == 15
+    home = inputs(sources, "trondheim").bundle.organisation["home"]
+    vallejo = next(trace for trace in arcs if trace.x[-1] == pytest.approx(-122.2566, abs=0.01))
+    lon, lat = maps.great_circle_path((home["lon"], home["lat"]), (vallejo.x[-1], 38.1041))[32]
+    assert vallejo.x[32] == pytest.approx(lon) and vallejo.y[32] == pytest.approx(charts.mercator_degrees(lat))
+    # The great circle from Trondheim to California passes north of both ends (a straight line would not).
+    assert max(vallejo.y) > charts.mercator_degrees(70)
 
 
 @pytest.mark.parametrize(

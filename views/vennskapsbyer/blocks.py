@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +14,12 @@ from analytics.i18n import t
 from ui.widgets import fact_list, source_list
 
 PLAY_SECONDS = 0.4
+# The deck's view is fitted to a map about 620 px wide (analytics.maps.MAP_WIDTH_PX); where the column is wider,
+# the whole map is drawn larger instead of showing more ocean. No data text inside.
+MAP_CSS = """<style>
+@media (min-width: 1600px) { [data-testid="stElementContainer"]:has(> * > [data-testid="stDeckGlJsonChart"]) { zoom: 1.25; } }
+@media (min-width: 1800px) { [data-testid="stElementContainer"]:has(> * > [data-testid="stDeckGlJsonChart"]) { zoom: 1.45; } }
+</style>"""
 
 
 def map_controls(first: int, last: int, extents: list[str], lang: str):
@@ -58,12 +65,16 @@ def play_years(draw, first: int, last: int, lang: str, progress) -> None:
     frame = st.empty()
     for year in range(state.shown_year + 1, last + 1):
         state.shown_year = year
-        progress.progress((year - first) / (last - first), text=f"{t('partners.year', lang)}: {year}")
         with frame.container():
-            draw(year)
+            # The bar moves with the frame's texts, after its map and chart (see map_and_chart).
+            draw(year, after_chart=partial(_show_progress, progress, year, first, last, lang))
         time.sleep(PLAY_SECONDS)  # the pace of the animation, not a synchronisation
     state.year, state.playing = last, False
     st.rerun()
+
+
+def _show_progress(progress, year: int, first: int, last: int, lang: str) -> None:
+    progress.progress((year - first) / (last - first), text=f"{t('partners.year', lang)}: {year}")
 
 
 def map_legend(lang: str, shown: pd.DataFrame) -> None:
