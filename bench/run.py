@@ -14,10 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
+# Run as a script, bench/ is sys.path[0]; its views.py would then shadow the app's views/ (a namespace package,
+# which Python picks only when no module of that name is found anywhere on the path). Import bench.* from the root.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import browser, national, server_cost, ssb_reader  # noqa: E402
 from bench.baselines.gdp_data import write_gdp_csv  # noqa: E402
+from bench.baselines.template import gdp_template  # noqa: E402
 from bench.stats import Figure, table  # noqa: E402
 from bench.views import MAP_VIEW, VIEWS  # noqa: E402
 
@@ -28,10 +32,14 @@ SERVER_RUNS, SCALE_RUNS, BROWSER_RUNS, SESSIONS = (3, 2, 2, 3) if QUICK else (20
 SCALE_TIMEOUT = 60  # seconds; a national-scale view slower than this on any run is reported as such
 YEAR_CHANGE = f"{MAP_VIEW.name}: year change"
 GDP, GDP_CHANGE = "gdp template", "gdp: year range change"
+LOOKALIKE = "gdp look-alike"  # bench/baselines/gdp.py: the template's calls on generated data
+TEMPLATE = gdp_template()  # the real template's streamlit_app.py, run unchanged from where it lies; None if absent
 
 
 def target(name: str, section: str) -> str:
     if section == "server":
+        if name in ("befolkning", "nettverk"):
+            return "≤ 0.5× gdp"  # issue 17
         return "≤ 1.5× gdp" if name == YEAR_CHANGE else "≤ 3× gdp"
     return "≤ 500 ms" if name == YEAR_CHANGE else "≤ 2000 ms"
 
@@ -39,15 +47,15 @@ def target(name: str, section: str) -> str:
 def server_figures(work: Path) -> list[Figure]:
     """Warm reruns of the two baselines and every view on the shipped data, taking turns in this process."""
     shipped = server_cost.app_env(ROOT / "data", work / "state-shipped")
-    subjects = [
-        server_cost.baseline("minimal page", "minimal.py", shipped),
-        server_cost.baseline(GDP, "gdp.py", shipped),
-    ]
+    subjects = [server_cost.baseline("minimal page", "minimal.py", shipped)]
+    if TEMPLATE is not None:
+        subjects.append(server_cost.baseline(GDP, TEMPLATE, shipped))
+    subjects.append(server_cost.baseline(LOOKALIKE if TEMPLATE is not None else GDP, "gdp.py", shipped))
     subjects += server_cost.view_subjects("", shipped, "trondheim")
     server_cost.measure(subjects, SERVER_RUNS)
     figures = []
     for s in subjects:
-        base = "" if s.name in ("minimal page", GDP) else GDP
+        base = "" if s.name in ("minimal page", GDP, LOOKALIKE) else GDP
         figures.append(
             Figure("server", s.name, "ms", tuple(s.milliseconds), base, target(s.name, "server") * bool(base))
         )
@@ -67,7 +75,7 @@ def scale_figures(work: Path) -> list[Figure]:
     for s in subjects:
         base = s.name.replace("national: ", "shipped: ") if s.name.startswith("national: ") else ""
         note = f"stopped: {s.failed}" if s.failed else ""
-        figures.append(Figure("scale", s.name, "ms", tuple(s.milliseconds), base, "≤ 3× shipped" * bool(base), note))
+        figures.append(Figure("scale", s.name, "ms", tuple(s.milliseconds), base, "≤ 2× shipped" * bool(base), note))
     return figures
 
 
@@ -179,6 +187,13 @@ def machine() -> str:
 def main() -> None:
     started = time.perf_counter()
     print(machine() + (" — QUICK (smoke check, not figures to quote)" if QUICK else ""))
+    if TEMPLATE is None:
+        print(
+            "NOTE: the real GDP template (../shared/anchors/gdp-dashboard-template, or $BENCH_ANCHORS) is absent; "
+            "the server ratios are to the look-alike bench/baselines/gdp.py on generated data instead."
+        )
+    else:
+        print(f"gdp template: {TEMPLATE} (run unchanged where it lies); the look-alike is measured beside it")
     figures, notes = [], []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)

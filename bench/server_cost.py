@@ -61,8 +61,10 @@ def app_env(data_dir: Path, state_dir: Path) -> dict[str, str]:
     return {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STATE_DIR": str(state_dir)}
 
 
-def baseline(name: str, script: str, env: dict[str, str]) -> Subject:
-    return Subject(name, AppTest.from_file(str(BASELINES / script), default_timeout=TIMEOUT), env)
+def baseline(name: str, script: str | Path, env: dict[str, str]) -> Subject:
+    """A baseline page: a script in bench/baselines, or a path elsewhere (the real template, run where it lies)."""
+    path = script if isinstance(script, Path) else BASELINES / script
+    return Subject(name, AppTest.from_file(str(path), default_timeout=TIMEOUT), env)
 
 
 def view(
