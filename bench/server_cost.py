@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from streamlit import logger
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+from streamlit.testing.v1 import local_script_runner as local_script_runner_module
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 from bench.views import MAP_VIEW, VIEWS, YEAR_KEY, YEARS
@@ -42,6 +45,13 @@ def _timed_run_script(self, rerun_data) -> None:
 
 
 LocalScriptRunner._run_script = _timed_run_script
+
+# A server compiles a page script once (its ScriptCache lives as long as the runtime); AppTest makes a new
+# ScriptCache on every run, so each timed rerun would also parse and compile app.py and the page (AST rewriting
+# for "magic" included), which no real rerun does. One shared cache, as in a server, for every subject alike.
+_SCRIPT_CACHE = ScriptCache()
+app_test_module.ScriptCache = lambda: _SCRIPT_CACHE
+local_script_runner_module.ScriptCache = lambda: _SCRIPT_CACHE
 
 
 @dataclass
