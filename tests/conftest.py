@@ -79,19 +79,25 @@ def postgres_url():
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if as_user:
         shutil.chown(base, "postgres")
-    port = _free_port()
     data = base / "data"
     subprocess.run(
         [*as_user, binaries / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8"],
         check=True,
         capture_output=True,
     )
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=on"
-    subprocess.run(
-        [*as_user, binaries / "pg_ctl", "-D", data, "-o", options, "-l", base / "log", "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
+    # Under pytest-xdist every worker starts its own server (its own folder and port). A free port can be taken
+    # by another worker between asking for it and the server binding it: then start again on another one.
+    for attempt in range(3):
+        port = _free_port()
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=on"
+        started = subprocess.run(
+            [*as_user, binaries / "pg_ctl", "-D", data, "-o", options, "-l", base / "log", "-w", "start"],
+            capture_output=True,
+        )
+        if started.returncode == 0:
+            break
+        if attempt == 2:
+            raise RuntimeError(f"PostgreSQL did not start: {started.stderr.decode(errors='replace')}")
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
@@ -110,10 +116,20 @@ def new_postgres_database(server_url: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_port() -> int:
+    """A free loopback port. Under pytest-xdist each worker only takes ports of its own residue modulo the number
+    of workers, so two workers can never pick the same port between asking for it and binding it."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port % workers == worker % workers:
+            return port
+
+
+_free_port = free_port
 
 
 @pytest.fixture
