@@ -41,12 +41,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Parallel workers (pytest-xdist), one per core; a module's tests stay on one worker, so the browser tests of a
+# module share one server. `make test WORKERS=0` runs everything in this process, one test after the other.
+WORKERS ?= auto
+PARALLEL = $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadscope)
+
 test: $(STAMP) browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # The inner loop: lint and every test except the browser tests (marked e2e). Run `make test` before you hand in.
 test-fast: $(STAMP) lint
-	$(BIN)/python -m pytest -m "not e2e"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not e2e"
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -269,11 +269,17 @@ def _read_fields(content: str, header: str, delimiter: str):
     names = [name.strip() for name in header]
     if not names or len(set(names)) != len(names):
         return None
+    # A line break inside a value needs quotes around it; a file without a quote character has none, and pyarrow
+    # then splits the file into blocks at line breaks and parses them in parallel (half the work of looking for
+    # quoted line breaks, on the national file).
+    quoted = '"' in content
     try:
         table = arrow_csv.read_csv(
             io.BytesIO(content.encode("utf-8")),
-            read_options=arrow_csv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
-            parse_options=arrow_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            read_options=arrow_csv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=1 << 24 if quoted else 1 << 22
+            ),
+            parse_options=arrow_csv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted),
             convert_options=arrow_csv.ConvertOptions(
                 column_types={name: string() for name in names},
                 strings_can_be_null=False,
@@ -327,8 +333,7 @@ def _checked(path: Path, fields: dict, columns: dict[str, Column]) -> pd.DataFra
             except ValueError:
                 refused[i] = True
         bad |= refused[d.rows]
-        # the column's type is inferred from its distinct values, as pandas would from every row
-        parsed[name] = pd.Series(values.tolist()).take(d.rows).reset_index(drop=True)
+        parsed[name] = _spread(values, d, fields.get(name), column)
     if bad.any():
         position = int(bad.nonzero()[0][0])
         row = {name: d.texts[d.rows[position]] for name, d in distinct.items()}
@@ -336,6 +341,31 @@ def _checked(path: Path, fields: dict, columns: dict[str, Column]) -> pd.DataFra
         return None  # not expected: the row parser finds no fault in the row; read row by row to be sure
     frame = pd.DataFrame(parsed, columns=list(columns))
     return frame.astype({name: c.dtype for name, c in columns.items() if c.dtype})
+
+
+def _spread(values: np.ndarray, d: _Distinct, field, column: Column) -> pd.Series:
+    """The parsed distinct `values` spread over the rows. The column's type is inferred from its distinct values,
+    as pandas would from every row. Where parsing kept every text as it was (an empty one as missing) the file's
+    own column is used, without spreading; a column with a type (`dtype`) is converted before it is spread."""
+    texts = d.texts
+    if (
+        column.dtype is None
+        and field is not None
+        and any(texts)
+        and all(
+            v == raw if isinstance(v, str) else (v is None and raw == "") for v, raw in zip(values, texts, strict=True)
+        )
+    ):
+        import pyarrow as pa  # noqa: PLC0415 - only here, where the column came from pyarrow
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        missing = any(v is None for v in values)  # the empty text, read as missing (else it stays "")
+        kept = pc.if_else(pc.equal(field, ""), pa.scalar(None, pa.string()), field) if missing else field
+        return pd.Series(kept.to_pandas(), name=None).reset_index(drop=True)
+    distinct = pd.Series(values.tolist())
+    if column.dtype:
+        distinct = distinct.astype(column.dtype)
+    return distinct.take(d.rows).reset_index(drop=True)
 
 
 def _parse_row(path: Path, line: int, row: dict, columns: dict[str, Column]) -> dict:

@@ -1,5 +1,7 @@
 """The import cost of opening the app: ui.shell, ui.cached and every view's modules, in a fresh interpreter, for
-one or more checkouts (e.g. the main checkout before a change and this one after), interleaved. Prints figures.
+one or more checkouts (e.g. the main checkout before a change and this one after), interleaved with the real GDP
+template's imports (streamlit, pandas, math, pathlib: the lines at the top of its streamlit_app.py, found by
+bench/baselines/template.py). Prints figures, and each checkout's total against the template's (target ≤ 1.2×).
 
     .venv/bin/python bench/imports.py [RUNS] [CHECKOUT ...]
 """
@@ -28,9 +30,23 @@ print(json.dumps({"streamlit": after_streamlit - start, "app": end - after_strea
 """.replace("HEAVY", repr(HEAVY))
 
 
-def measure(root: Path) -> dict:
+TEMPLATE_SCRIPT = """
+import json, sys, time
+start = time.perf_counter()
+import streamlit
+after_streamlit = time.perf_counter()
+import math, pathlib
+import pandas
+end = time.perf_counter()
+print(json.dumps({"streamlit": after_streamlit - start, "app": end - after_streamlit, "loaded": []}))
+"""
+
+
+def measure(root: Path | None) -> dict:
+    """One fresh interpreter importing a checkout's app modules, or (root None) the template's imports."""
+    script, cwd = (TEMPLATE_SCRIPT, ROOT) if root is None else (SCRIPT, root)
     done = subprocess.run(
-        [str(ROOT / ".venv/bin/python"), "-c", SCRIPT], cwd=root, capture_output=True, text=True, check=True
+        [str(ROOT / ".venv/bin/python"), "-c", script], cwd=cwd, capture_output=True, text=True, check=True
     )
     import json  # noqa: PLC0415
 
@@ -39,17 +55,26 @@ def measure(root: Path) -> dict:
 
 def main(runs: int, roots: list[Path]) -> None:
     print(f"load average {os.getloadavg()[0]:.1f} at start")
-    results = {root: [] for root in roots}
+    results = {root: [] for root in [None, *roots]}
     for _ in range(runs):
-        for root in roots:
+        for root in results:
             results[root].append(measure(root))
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    template = statistics.median(v["streamlit"] + v["app"] for v in results[None])
     for root, values in results.items():
         app = statistics.median(v["app"] for v in values)
         base = statistics.median(v["streamlit"] for v in values)
+        total = statistics.median(v["streamlit"] + v["app"] for v in values)
+        if root is None:
+            print(
+                f"gdp template: import streamlit {base * 1000:.0f} ms; then pandas, math, pathlib {app * 1000:.0f} "
+                f"ms; total {total * 1000:.0f} ms (median of {runs})"
+            )
+            continue
         print(
-            f"{root}: import streamlit {base * 1000:.0f} ms; then the app's ui and views {app * 1000:.0f} ms "
-            f"(median of {runs}); heavy modules loaded: {', '.join(values[0]['loaded']) or 'none'}"
+            f"{root}: import streamlit {base * 1000:.0f} ms; then the app's ui and views {app * 1000:.0f} ms; "
+            f"total {total * 1000:.0f} ms = {total / template:.2f}× the template's (median of {runs}); "
+            f"heavy modules loaded: {', '.join(values[0]['loaded']) or 'none'}"
         )
 
 

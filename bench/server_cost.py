@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from streamlit import logger
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+from streamlit.testing.v1 import local_script_runner as local_script_runner_module
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 from bench.views import MAP_VIEW, VIEWS, YEAR_KEY, YEARS
@@ -43,6 +46,13 @@ def _timed_run_script(self, rerun_data) -> None:
 
 LocalScriptRunner._run_script = _timed_run_script
 
+# A server compiles a page script once (its ScriptCache lives as long as the runtime); AppTest makes a new
+# ScriptCache on every run, so each timed rerun would also parse and compile app.py and the page (AST rewriting
+# for "magic" included), which no real rerun does. One shared cache, as in a server, for every subject alike.
+_SCRIPT_CACHE = ScriptCache()
+app_test_module.ScriptCache = lambda: _SCRIPT_CACHE
+local_script_runner_module.ScriptCache = lambda: _SCRIPT_CACHE
+
 
 @dataclass
 class Subject:
@@ -61,8 +71,10 @@ def app_env(data_dir: Path, state_dir: Path) -> dict[str, str]:
     return {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STATE_DIR": str(state_dir)}
 
 
-def baseline(name: str, script: str, env: dict[str, str]) -> Subject:
-    return Subject(name, AppTest.from_file(str(BASELINES / script), default_timeout=TIMEOUT), env)
+def baseline(name: str, script: str | Path, env: dict[str, str]) -> Subject:
+    """A baseline page: a script in bench/baselines, or a path elsewhere (the real template, run where it lies)."""
+    path = script if isinstance(script, Path) else BASELINES / script
+    return Subject(name, AppTest.from_file(str(path), default_timeout=TIMEOUT), env)
 
 
 def view(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -79,19 +80,25 @@ def postgres_url():
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if as_user:
         shutil.chown(base, "postgres")
-    port = _free_port()
     data = base / "data"
     subprocess.run(
         [*as_user, binaries / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8"],
         check=True,
         capture_output=True,
     )
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=on"
-    subprocess.run(
-        [*as_user, binaries / "pg_ctl", "-D", data, "-o", options, "-l", base / "log", "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
+    # Under pytest-xdist every worker starts its own server (its own folder and port). A free port can be taken
+    # by another worker between asking for it and the server binding it: then start again on another one.
+    for attempt in range(3):
+        port = _free_port()
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=on"
+        started = subprocess.run(
+            [*as_user, binaries / "pg_ctl", "-D", data, "-o", options, "-l", base / "log", "-w", "start"],
+            capture_output=True,
+        )
+        if started.returncode == 0:
+            break
+        if attempt == 2:
+            raise RuntimeError(f"PostgreSQL did not start: {started.stderr.decode(errors='replace')}")
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
@@ -110,10 +117,28 @@ def new_postgres_database(server_url: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free loopback port. Under pytest-xdist each worker takes ports from its own band (below Linux's ephemeral
+    range), so two workers never pick the same port between asking for it and binding it."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    if workers > 1:
+        span = 12_000 // workers
+        low = 20_000 + (worker % workers) * span
+        for _ in range(200):
+            port = random.randrange(low, low + span)
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+_free_port = free_port
 
 
 @pytest.fixture

@@ -66,8 +66,11 @@ def test_a_broken_file_gives_the_same_message_as_reading_row_by_row(tmp_path, na
         HEADER + GOOD,
         HEADER + GOOD + GOOD_PL,
         HEADER + GOOD_PL + '"trondheim",Trondheim,2019,innvandrere,,,"1,5",,personer,x,,,,"a, ""b""",\n',
+        HEADER + GOOD + 'trondheim,"Trond\nheim",2019,innvandrere,,,12,,personer,x,,,,"a\nb",\n',
+        HEADER + GOOD.replace(",Trondheim,", ", Trondheim ,") + GOOD_PL.replace(",Polen,", ",Polen ,"),
+        HEADER + GOOD + GOOD_PL + GOOD_PL.replace("2018", "2019").replace(",,,,\n", ",,,merknad,\n"),
     ],
-    ids=["header only", "one row", "two rows", "quotes"],
+    ids=["header only", "one row", "two rows", "quotes", "quoted line breaks", "padded texts", "a few notes"],
 )
 def test_a_good_file_gives_the_same_frame_as_reading_row_by_row(tmp_path, content):
     path = tmp_path / population.FILE

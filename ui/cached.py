@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import (
@@ -162,6 +163,12 @@ def _measure_changes(_reports, folder: Path, org_id: str, today: dt.date, start,
     return progress.changes(bundle(folder, org_id, today).measures, _reports, start, end)
 
 
+def population_key(folder: Path, state: Path, org_id: str, today: dt.date, lang: str) -> tuple:
+    """What population_view(...) is computed from: the key, in `derived`, of the tables derived from it."""
+    fetched = ssb.snapshot_path(state, org_id)
+    return (str(folder), org_id, today, lang, str(fetched), _stamp(fetched))
+
+
 def population_view(folder: Path, state: Path, org_id: str, today: dt.date, lang: str):
     """population_tables.for_view of the figures population_figures() gives, once per snapshot and language."""
     fetched = ssb.snapshot_path(state, org_id)
@@ -194,6 +201,41 @@ def figure(builder, *args):
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _figure(_builder, name: str, *args):  # keyed by the builder's name and the inputs
     return _builder(*args)
+
+
+def derived(key: tuple, build, *args):
+    """build(*args), once per `key` and shared by every session (never modified): for tables and figures derived
+    from the data, cached by meaning. `key` names what the inputs are — the data's version (folder, organisation,
+    day, a snapshot's stamp) and the reader's choices (language, region, years) — so that a rerun looks up a small
+    tuple instead of having Streamlit hash the DataFrames (the caller makes sure the key determines `args`)."""
+    return _derived(build, f"{build.__module__}.{build.__qualname__}", key, args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _derived(_build, name: str, key: tuple, _args: tuple):  # keyed by the builder's name and the key only
+    return _build(*_args)
+
+
+def chart(key: tuple, builder, *args):
+    """builder(*args), a plotly figure from analytics.charts, once per `key` (as in `derived`), ready for
+    st.plotly_chart: its dict is made once, not on every rerun (plotly's to_dict walks every array to encode it).
+    Only for st.plotly_chart (via widgets.chart); exports build their own figures."""
+    return _derived(_prepared, f"{builder.__module__}.{builder.__qualname__}", key, (builder, args))
+
+
+def _prepared(builder, args: tuple):
+    return PreparedFigure(builder(*args).to_dict())
+
+
+class PreparedFigure(go.Figure):
+    """A figure whose dict is already made: st.plotly_chart asks a Figure for to_dict() and gets it at once. The
+    dict is shared by every session and never modified (plotly.io.to_json only drops trace uids, which it has not)."""
+
+    def __init__(self, spec: dict):  # noqa: D107 - not go.Figure's validating constructor: the spec is plotly's own
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

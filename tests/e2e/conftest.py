@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -13,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -54,10 +55,7 @@ def browser_context_args():
     return {"viewport": {"width": 1400, "height": 900}, "locale": "nb-NO"}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+_free_port = free_port  # one port per xdist worker's residue (tests/conftest.py)
 
 
 def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Path | None = None, base_path: str = ""):
@@ -68,6 +66,19 @@ def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Pat
     the repo's or the user's .streamlit/secrets.toml. `env` adds to or overrides its environment, e.g. DATABASE_URL;
     a DATABASE_URL or DASHBOARD_DEMO of the shell running the tests is not passed on. `base_path` serves the app
     under a sub-path (`server.baseUrlPath`, as behind a proxy); the returned url then ends with it."""
+    for attempt in range(3):
+        try:
+            return _start_server(data_dir, env, secrets, base_path)
+        except PortTaken:  # another pytest-xdist worker took the free port first
+            if attempt == 2:
+                raise
+
+
+class PortTaken(RuntimeError):
+    pass
+
+
+def _start_server(data_dir: Path, env: dict[str, str] | None, secrets: Path | None, base_path: str):
     port = _free_port()
     state = tempfile.mkdtemp(prefix="dashboard-state-")
     inherited = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DASHBOARD_DEMO")}
@@ -108,7 +119,8 @@ def start_server(data_dir: Path, env: dict[str, str] | None = None, secrets: Pat
                     return process, url
         except OSError:
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()) from None
+                error = process.stderr.read().decode()
+                raise (PortTaken if f"Port {port} is not available" in error else RuntimeError)(error) from None
             time.sleep(0.2)  # polling for readiness, bounded by the deadline
     process.kill()
     raise RuntimeError("streamlit did not answer /_stcore/health within 60 s")

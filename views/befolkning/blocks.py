@@ -10,8 +10,9 @@ from analytics.formatting import escape_markdown, format_int, format_percent, fo
 from analytics.i18n import in_language, t
 from analytics.jsonstat import SsbError
 from analytics.provenance import source_line
-from ui import navigation
+from ui import cached, navigation
 from ui.widgets import full_height
+from views.befolkning import sections
 
 
 def region_choice(regions: list[str], names: dict, key: str, lang: str) -> str:
@@ -26,13 +27,14 @@ def region_choice(regions: list[str], names: dict, key: str, lang: str) -> str:
     )
 
 
-def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
-    """Where the figures come from (shipped snapshot or SSB, with times) and the button that fetches from SSB."""
+def population_status(ctx, figures: pd.DataFrame, warning: str | None, key: tuple) -> None:
+    """Where the figures come from (shipped snapshot or SSB, with times) and the button that fetches from SSB;
+    `key` says which snapshot `figures` is (cached.population_key)."""
     lang, bundle = ctx.lang, ctx.bundle
     can_fetch = bool(ssb.configured_regions(bundle.organisation))
     if warning:
         st.warning(f"{t('pop.fetched_broken', lang)}\n\n{escape_markdown(warning)}")
-    info = population.fetch_info(figures)
+    info = cached.derived((*key, "fetch_info"), population.fetch_info, figures)
     if info:
         st.caption(
             t(
@@ -70,19 +72,13 @@ def population_status(ctx, figures: pd.DataFrame, warning: str | None) -> None:
         st.rerun()
 
 
-def show_partner_backgrounds(ctx, backgrounds: pd.DataFrame, region_name: str, year: int) -> None:
-    """Residents with a background from each twin city's country, and the way to the map."""
+def show_partner_backgrounds(ctx, backgrounds: pd.DataFrame, region_name: str, year: int, key: tuple) -> None:
+    """Residents with a background from each twin city's country, and the way to the map; `key` says which
+    snapshot, language, region and year `backgrounds` are of (cached.derived)."""
     lang = ctx.lang
     st.subheader(t("pop.partners", lang))
     st.markdown(t("pop.partners_intro", lang, region=escape_markdown(region_name), year=year))
-    ordered = backgrounds.sort_values(["value", "partner"], ascending=[False, True], na_position="last")
-    table = pd.DataFrame(
-        {
-            t("pop.col.partner", lang): ordered["partner"],
-            t("col.country", lang): in_language(ordered, "country", lang),
-            t("pop.col.residents", lang): ordered["value"].map(format_int),
-        }
-    )
+    table = cached.derived(key, sections.partner_table, backgrounds, lang)
     st.dataframe(table, hide_index=True, width=760, height=full_height(table))
     if backgrounds["source"].notna().any():
         st.caption(escape_markdown(source_line(ctx.sources, backgrounds["source"].dropna(), lang)))

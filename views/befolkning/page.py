@@ -2,15 +2,13 @@
 
 import streamlit as st
 
-from analytics import population as pop
 from analytics import population_tables, slides
 from analytics.charts import change_bars, country_bars, persons_by_category, share_over_time
 from analytics.formatting import escape_markdown, format_int
 from analytics.i18n import t
 from ui import cached, shell, widgets
-from views.befolkning import blocks
+from views.befolkning import blocks, sections
 
-TOP = 15
 SHARE = "andel_innvandrerbakgrunn"
 
 # 1/ Data
@@ -19,7 +17,9 @@ lang, bundle = ctx.lang, ctx.bundle
 org = bundle.organisation["name"]
 st.title(t("pop.title", lang))
 figures, warning = shell.population(ctx)
-blocks.population_status(ctx, figures, warning)
+# Everything derived from the figures is cached by meaning: the snapshot's version, the language and the choices.
+key = cached.population_key(ctx.settings.data_dir, ctx.settings.state_dir, bundle.id, ctx.today, lang)
+blocks.population_status(ctx, figures, warning, key)
 if figures.empty:
     st.info(t("pop.none", lang, org=escape_markdown(org)))
     st.stop()
@@ -35,7 +35,7 @@ share = view.share
 if share["value"].notna().any():
     widgets.chart(
         ctx,
-        cached.figure(share_over_time, share, t("pop.share_title", lang)),
+        cached.chart((*key, "share"), share_over_time, share, t("pop.share_title", lang)),
         view.share_summary,
         view.share_table,
         share["source"].dropna(),
@@ -47,17 +47,16 @@ if share["value"].notna().any():
 with_persons = view.with_persons
 if with_persons:
     region = blocks.region_choice(with_persons, names, "pop_region", lang)
-    table = pop.split(by_region[region], region)
-    labels = {m: t(f"measure.{m}", lang) for m in pop.PERSON_MEASURES} | {"unsplit": t("measure.unsplit", lang)}
-    rows = pop.totals_of(by_region[region], pop.PERSON_MEASURES, region)
+    at = (*key, "persons", region)
+    section, labels = cached.derived(at, sections.persons, by_region[region], region, names[region], lang)
     widgets.chart(
         ctx,
-        cached.figure(persons_by_category, table, labels, t("pop.persons_title", lang, region=names[region])),
-        population_tables.persons_summary(table, names[region], lang),
-        population_tables.persons_table(rows, lang),
-        rows["source"],
-        as_of=slides.figures_dated(rows, lang),
-        notes=population_tables.notes_of(rows, lang),
+        cached.chart(at, persons_by_category, section.chart, labels, section.title),
+        section.summary,
+        section.table,
+        section.sources,
+        as_of=section.as_of,
+        notes=section.notes,
     )
 
 # 4/ Country backgrounds: the largest in a year, the change between two years, the twin cities' countries
@@ -69,18 +68,18 @@ if with_countries:
     left, right = st.columns(2, gap="large")
     with left:
         year = st.selectbox(t("pop.year", lang), years[::-1], key=f"pop_year_{region}", bind="query-params")
-        top = pop.countries(by_region[region], region, year)
-        shown = top.head(TOP)
-        backgrounds = pop.partner_backgrounds(by_region[region], bundle.partners, region, year)
-        highlight = pop.partner_highlights(backgrounds)
+        at = (*key, "countries", region, year)
+        section, highlight, backgrounds = cached.derived(
+            at, sections.countries, by_region[region], bundle.partners, region, names[region], year, lang
+        )
         widgets.chart(
             ctx,
-            cached.figure(country_bars, shown, highlight, t("pop.top_title", lang, region=names[region], year=year)),
-            population_tables.countries_summary(top, TOP, highlight, names[region], year, lang),
-            population_tables.countries_table(shown, highlight, lang),
-            top["source"],
-            as_of=slides.figures_dated(top, lang),
-            notes=population_tables.notes_of(shown, lang),
+            cached.chart(at, country_bars, section.chart, highlight, section.title),
+            section.summary,
+            section.table,
+            section.sources,
+            as_of=section.as_of,
+            notes=section.notes,
         )
     with right:
         if len(years) < 2:
@@ -93,18 +92,18 @@ if with_countries:
             last = to_column.selectbox(
                 t("pop.to", lang), [y for y in years if y > first][::-1], key=f"pop_to_{region}", bind="query-params"
             )
-            moved = pop.change(by_region[region], region, first, last)
-            title = t("pop.change_title", lang, first=first, last=last, region=names[region])
+            at = (*key, "change", region, first, last)
+            section = cached.derived(at, sections.change, by_region[region], region, names[region], first, last, lang)
             widgets.chart(
                 ctx,
-                cached.figure(change_bars, pop.largest_changes(moved, TOP), title),
-                population_tables.change_summary(moved, first, last, lang),
-                population_tables.change_table(moved, first, last, lang),
-                moved["source"].dropna(),
-                as_of=slides.figures_dated(by_region[region], lang, years=(first, last)),
+                cached.chart(at, change_bars, section.chart, section.title),
+                section.summary,
+                section.table,
+                section.sources,
+                as_of=section.as_of,
             )
     if not bundle.partners.empty:
-        blocks.show_partner_backgrounds(ctx, backgrounds, names[region], year)
+        blocks.show_partner_backgrounds(ctx, backgrounds, names[region], year, (*key, "partners", region, year))
 
 # 5/ Measures that are not immigrant background (Kuopio): shown only with their definition
 other = view.other

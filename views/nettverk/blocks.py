@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import networks
 from analytics.checks import DataError
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from analytics.provenance import source_line
 from ui import cached
 from ui.widgets import fact_list, source_list
+from views.nettverk import sections
 
 
-def network_gaps(ctx, per_goal_area) -> None:
+def network_gaps(ctx, view: sections.Overview) -> None:
     """The gaps: målområder with the fewest networks, networks serving none, themes no network covers."""
-    lang, bundle = ctx.lang, ctx.bundle
-    fewest = networks.fewest_networks(per_goal_area)
-    unlinked = networks.networks_without_goal_area(bundle.networks, bundle.network_goal_areas)
-    themes = [t(f"theme.{theme}", lang) for theme in networks.themes_not_covered(bundle.networks)]
+    lang = ctx.lang
+    fewest, unlinked, themes = view.fewest, view.unlinked, view.themes_not_covered
     none = t("networks.none_listed", lang)
     st.subheader(t("networks.gaps", lang), anchor=False)
     lines = [
@@ -26,16 +24,18 @@ def network_gaps(ctx, per_goal_area) -> None:
             t("networks.gap_fewest", lang),
             ", ".join(f"{label} ({n})" for label, n in zip(fewest["label"], fewest["networks"], strict=True)),
         ),
-        (t("networks.gap_unlinked", lang), ", ".join(unlinked["name"]) or none),
+        (t("networks.gap_unlinked", lang), ", ".join(unlinked) or none),
         (t("networks.gap_themes", lang), ", ".join(themes) or none),
     ]
     st.markdown("\n".join(f"- **{escape_markdown(head)}:** {escape_markdown(body)}" for head, body in lines))
 
 
-def show_network_profile(ctx, network_id: str) -> None:
-    """One network's profile (data text escaped) with its sources."""
+def show_network_profile(ctx, network_id: str, key: tuple) -> None:
+    """One network's profile (data text escaped) with its sources; `key` is the bundle's (cached.derived)."""
     lang = ctx.lang
-    profile = networks.network_profile(ctx.bundle, ctx.sources, network_id, lang)
+    profile, profile_sources = cached.derived(
+        (*key, "profile", network_id), sections.profile, ctx.bundle, ctx.sources, network_id, lang
+    )
     st.subheader(escape_markdown(profile.name), anchor=False)
     st.text(profile.description)
     rows = [
@@ -47,11 +47,12 @@ def show_network_profile(ctx, network_id: str) -> None:
     st.markdown("\n".join(f"- **{escape_markdown(head)}:** {escape_markdown(value)}" for head, value in rows))
     st.caption(t("networks.own_classification", lang))
     fact_list(profile.facts, t("networks.facts", lang), t("networks.facts_none", lang))
-    source_list(ctx.sources.set_index("id").loc[profile.source_ids], lang)
+    source_list(profile_sources, lang)
 
 
-def network_comparison(ctx) -> None:
-    """The chosen organisation against another one by theme: what both have and what only one has."""
+def network_comparison(ctx, key: tuple) -> None:
+    """The chosen organisation against another one by theme: what both have and what only one has; `key` is the
+    bundle's (cached.derived)."""
     lang, bundle = ctx.lang, ctx.bundle
     others = {}
     for org_id, name in cached.bundles(ctx.settings.data_dir):
@@ -77,17 +78,13 @@ def network_comparison(ctx) -> None:
         bind="query-params",
     )
     other = others[other_id]
-    first, second = bundle.organisation["name"], other.organisation["name"]
-    comparison = networks.compare_by_theme(bundle.networks, other.networks)
-    st.markdown(escape_markdown(networks.comparison_summary(comparison, first, second, lang)))
+    comparison = cached.derived((*key, "compare", other_id), sections.comparison, bundle, other, lang)
+    st.markdown(escape_markdown(comparison.summary))
     st.dataframe(
-        networks.comparison_table(comparison, first, second, lang),
+        comparison.table,
         hide_index=True,
         width="stretch",
-        column_config={
-            label: st.column_config.TextColumn(width=width)
-            for label, width in networks.comparison_widths(first, second, lang).items()
-        },
+        column_config={label: st.column_config.TextColumn(width=width) for label, width in comparison.widths.items()},
     )
     sources = [*bundle.networks["source"], *other.networks["source"], "egen-klassifisering"]
     st.caption(escape_markdown(source_line(ctx.sources, sources, lang)))

@@ -8,9 +8,9 @@ from analytics.charts import count_bars, coverage_dots, scope_bars
 from analytics.formatting import escape_markdown
 from analytics.i18n import t
 from ui import cached, shell, widgets
-from views.nettverk import blocks
+from views.nettverk import blocks, sections
 
-# 1/ Data
+# 1/ Data: everything derived from the bundle is cached by meaning (the bundle's key, the language, the choices)
 ctx = shell.context()
 lang, bundle = ctx.lang, ctx.bundle
 org = bundle.organisation["name"]
@@ -18,10 +18,9 @@ st.title(t("networks.title", lang))
 if bundle.networks.empty:
     st.info(t("networks.none", lang, org=escape_markdown(org)))
     st.stop()
-labels = nw.goal_labels(bundle.goal_areas, lang)
-per_goal_area = nw.networks_per_goal_area(bundle.network_goal_areas, bundle.goal_areas)
-per_goal_area["label"] = per_goal_area["number"].map(labels)
-sources_of_links = [*bundle.network_goal_areas["source"]] or [*bundle.networks["source"]]
+key = (str(ctx.settings.data_dir), bundle.id, ctx.today, lang)
+view = cached.derived(key, sections.overview, bundle, lang)
+labels, per_goal_area, sources_of_links = view.labels, view.per_goal_area, view.sources_of_links
 links_dated = slides.sources_dated(ctx.sources, sources_of_links, lang)
 
 # 2/ Coverage: matrix, counts, gaps
@@ -31,32 +30,30 @@ else:
     st.markdown(escape_markdown(nw.networks_summary(bundle.networks, per_goal_area, lang)))
     matrix_column, side_column = st.columns([3, 2], gap="medium")
     with matrix_column:
-        coverage = nw.coverage_matrix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
         widgets.chart(
             ctx,
-            cached.figure(coverage_dots, coverage, labels, t("networks.matrix_title", lang)),
-            nw.coverage_summary(coverage, lang),
-            nw.coverage_table(coverage, labels, lang),
+            cached.chart((*key, "coverage"), coverage_dots, view.coverage, labels, t("networks.matrix_title", lang)),
+            view.coverage_summary,
+            view.coverage_table,
             sources_of_links,
             as_of=links_dated,
         )
     with side_column:
         widgets.chart(
             ctx,
-            cached.figure(count_bars, per_goal_area, "label", t("networks.counts_title", lang)),
-            nw.counts_summary(per_goal_area, labels, lang),
-            nw.counts_table(per_goal_area, labels, lang),
+            cached.chart((*key, "counts"), count_bars, per_goal_area, "label", t("networks.counts_title", lang)),
+            view.counts_summary,
+            view.counts_table,
             sources_of_links,
             as_of=links_dated,
         )
-        blocks.network_gaps(ctx, per_goal_area)
-    mix = nw.scope_mix(bundle.networks, bundle.network_goal_areas, bundle.goal_areas)
-    scope_labels = {scope: t(f"scope.{scope}", lang) for scope in mix["scope"].unique()}
+        blocks.network_gaps(ctx, view)
+    title = t("networks.scope_title", lang)
     widgets.chart(
         ctx,
-        cached.figure(scope_bars, mix, labels, scope_labels, t("networks.scope_title", lang)),
-        nw.scope_summary(mix, scope_labels, lang),
-        nw.scope_table(mix, labels, scope_labels, lang),
+        cached.chart((*key, "scope"), scope_bars, view.mix, labels, view.scope_labels, title),
+        view.scope_summary,
+        view.scope_table,
         [*sources_of_links, "egen-klassifisering"],
         as_of=slides.sources_dated(ctx.sources, [*sources_of_links, "egen-klassifisering"], lang),
     )
@@ -66,19 +63,18 @@ st.caption(t("networks.own_classification", lang))
 st.header(t("networks.profile", lang))
 chosen = st.selectbox(
     t("networks.choose", lang),
-    list(bundle.networks["id"]),
-    format_func=dict(zip(bundle.networks["id"], bundle.networks["name"], strict=True)).get,
+    list(view.names),
+    format_func=view.names.get,
     key="network",
     bind="query-params",
 )
-blocks.show_network_profile(ctx, chosen)
+blocks.show_network_profile(ctx, chosen, key)
 
 # 4/ Comparison with another organisation
 st.header(t("networks.compare", lang))
-blocks.network_comparison(ctx)
+blocks.network_comparison(ctx, key)
 
 # 5/ Table and download
 st.header(t("networks.table", lang))
-table = nw.network_table(bundle.networks, bundle.network_goal_areas, bundle.goal_areas, lang)
 table_sources = [*bundle.networks["source"], "egen-klassifisering"]
-widgets.table_with_csv(ctx, table, table_sources, bundle.networks, f"{bundle.id}-nettverk.csv", key="networks_csv")
+widgets.table_with_csv(ctx, view.table, table_sources, bundle.networks, f"{bundle.id}-nettverk.csv", key="networks_csv")
