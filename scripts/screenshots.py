@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.e2e.conftest import CHROMIUM, LOOPBACK, start_server  # noqa: E402
+from tests.e2e.test_browser import drawn_map  # noqa: E402
 from ui.navigation import VIEWS  # noqa: E402
 
 RUNS = {  # name: (organisation and language as the link names them: by their labels in the sidebar)
@@ -68,7 +69,7 @@ def rendered(page) -> None:
                        return c && c.width > 0 && c.height > 0; }""",
             timeout=30_000,
         )
-        page.wait_for_timeout(2500)  # deck.gl draws after the run; a picture for people, not a timed test
+        drawn_map(page)  # deck.gl draws after the run: wait for its pixels (a fixed wait was too short at 1920)
 
 
 def slide_total(page) -> int:
