@@ -136,6 +136,21 @@ def test_every_view_has_no_serious_or_critical_accessibility_violation(page, ser
     assert serious_violations(page, axe_script) == []
 
 
+@pytest.mark.parametrize("slide", [2, 5])  # the map and the population chart: the tallest slides
+def test_the_slide_buttons_stay_on_a_1400x900_screen_while_presenting(page, server, outside_requests, slide):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{server}/presentasjon?present=true&slide={slide}")
+    wait_until_rendered(page)
+    for name in ("Forrige", "Neste", "Avslutt"):
+        button = page.get_by_role("button", name=re.compile(name))
+        expect(button).to_be_in_viewport(ratio=1)
+    shown = slide_heading(page).inner_text()
+    page.get_by_role("button", name=re.compile("Forrige")).click()  # and it works where it stands
+    wait_until_rendered(page)
+    expect(slide_heading(page)).not_to_have_text(shown)
+    assert outside_requests == []
+
+
 def test_the_main_flow_works_by_keyboard_alone(page, server, outside_requests):
     """Tab to a view in the navigation, open it with Enter, reach the year slider and move it with the arrows."""
     page.goto(f"{server}/")

@@ -19,6 +19,7 @@ PRESENTING_CSS = """<style>
 [data-testid="stCaptionContainer"] p { font-size: 1.15rem !important; }
 [data-testid="stMetricValue"] p { font-size: 3.6rem !important; line-height: 1.2; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; white-space: normal !important; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide_nav) { position: sticky; bottom: 0; z-index: 5; background: #fff; }
 </style>"""
 
 
@@ -53,7 +54,10 @@ def slide_navigation(total: int, presenting: bool, lang: str) -> int:
     is kept in the link. Returns the chosen slide (1-based)."""
     if st.session_state.get("slide", 1) > total:
         st.session_state.slide = total  # fewer slides chosen than the link's slide number
-    previous, pages, following, leave = st.columns([1.3, 5, 1.3, 1.6], vertical_alignment="center")
+    # In one container, so that presentation mode keeps it at the bottom of the screen under a tall slide
+    previous, pages, following, leave = st.container(key="slide_nav").columns(
+        [1.3, 5, 1.3, 1.6], vertical_alignment="center"
+    )
     previous.button(
         t("present.previous", lang),
         icon=":material/arrow_back:",
