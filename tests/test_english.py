@@ -167,3 +167,12 @@ def test_the_measure_pickers_and_the_strategy_use_english_titles():
     metric_labels = [shown(m.label) for m in overview_page.metric]
     assert "Immigrant background 2018" in metric_labels  # short enough that the year is not cut at 1400 px
     assert "share of the population of Trondheim (SSB)" in [shown(c.value) for c in overview_page.caption]
+
+
+@pytest.mark.parametrize("org", ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"])
+def test_every_shipped_measure_has_an_english_title(org):
+    path = DATA / org / "measures.csv"
+    if not path.exists():
+        pytest.skip(f"{org} ships no measures")
+    measures = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(measures.loc[measures["title_en"].str.strip() == "", "id"]) == []  # Trøndelag's deltiltak had none
