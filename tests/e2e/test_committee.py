@@ -105,6 +105,10 @@ def test_slides_turn_with_the_arrow_keys_each_with_its_own_link_and_esc_leaves(p
     expect(slide_heading(page)).to_have_text("Internasjonal strategi Trondheim kommune 2019–2022")
     press(page, "ArrowRight")
     expect(slide_heading(page)).to_have_text("Vennskapsbyer og samarbeidsavtaler")
+    # the slide map is drawn when the slide opens (once it was still blank 3 s after the key press): its arcs,
+    # dots and labels are on the page within expect's 5 s
+    expect(page.get_by_test_id("stPlotlyChart").locator(".scatterlayer .trace").first).to_be_visible()
+    expect(page.get_by_test_id("stPlotlyChart").locator("text", has_text="Klaksvík")).to_have_count(1)
     press(page, "ArrowRight")
     expect(slide_heading(page)).to_have_text("Antall nettverk per målområde")
     expect(page).to_have_url(re.compile(r"slide=3"))
