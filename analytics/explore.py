@@ -38,6 +38,15 @@ TABLES = (
     "sources",
 )
 AGGREGATES = ("count", "sum", "mean", "latest")
+
+
+def first_table_with_rows(bundle, measures: pd.DataFrame) -> str:
+    """The table Utforsk opens on: the first main table the organisation has rows in (Trøndelag and NTNU have no
+    twin cities, so they open on their networks or measures rather than on an empty table)."""
+    frames = {"partners": bundle.partners, "networks": bundle.networks, "measures": measures}
+    return next((name for name, frame in frames.items() if not frame.empty), "sources")
+
+
 # Okabe & Ito without yellow (below 3:1 against white), in the order the series take them.
 SERIES_COLOURS = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")
 REPORT_SOURCE = "explore.sources_of_reports"  # status reports come from the database, not from sources.yml

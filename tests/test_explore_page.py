@@ -31,6 +31,16 @@ def opened(**params) -> AppTest:
     return at
 
 
+@pytest.mark.parametrize(
+    ("org", "first"),
+    [("Trondheim kommune", "partners"), ("Trøndelag fylkeskommune", "measures"), ("NTNU", "measures")],
+)
+def test_the_view_opens_on_a_table_the_organisation_has_rows_in(org, first):
+    at = opened(org=org)
+    assert at.selectbox(key="table").value == first  # Trøndelag and NTNU have no twin cities
+    assert not [i for i in at.info if "har ingen rader" in i.value]
+
+
 def shown_rows(at: AppTest, number: int = 0):
     return at.dataframe[number].value
 

@@ -101,7 +101,7 @@ QUESTIONS = {
             ("agg_population", "Sum"),
             ("of_population", "Verdi"),
         ],
-        "8 av 11 rader",
+        "8 av 16 rader",  # 2023 of Trøndelag's 16 population rows
         1,
         ["Polen", "7255", "Syria", "3741", "Litauen", "3198", "Ukraina", "3021"],  # the grid's DOM: raw numbers
     ),

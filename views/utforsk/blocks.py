@@ -27,11 +27,13 @@ STYLED_ROWS = 500
 ROWS_SHOWN = 10_000
 
 
-def choose_table(ctx) -> str:
-    """The table chooser; returns the table's id."""
+def choose_table(ctx, inputs: tuple) -> str:
+    """The table chooser, opening on the first table the organisation has rows in; returns the table's id."""
+    first = explore.first_table_with_rows(ctx.bundle, inputs[1])
     return st.selectbox(
         t("explore.table", ctx.lang),
         explore.TABLES,
+        index=explore.TABLES.index(first),
         format_func=lambda name: t(f"explore.t.{name}", ctx.lang),
         key="table",
         bind="query-params",

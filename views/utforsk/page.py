@@ -13,8 +13,8 @@ ctx = shell.context()
 lang = ctx.lang
 st.title(t("explore.title", lang))
 st.markdown(t("explore.intro", lang))
-name = blocks.choose_table(ctx)
 inputs = blocks.table_inputs(ctx)
+name = blocks.choose_table(ctx, inputs)
 table = blocks.table_of(ctx, inputs, name)
 
 # 2/ Facets beside the rows they leave
