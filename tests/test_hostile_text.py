@@ -14,6 +14,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from tests import test_pages
 from tests.conftest import DATA
 from tests.markup_check import markup_left
 
@@ -29,16 +30,7 @@ CSV_TEXT = {
 ORG_TEXT = ("name",)
 STRATEGY_TEXT = ("title", "adopted_by", "case", "archive_case")
 SOURCE_TEXT = ("short", "title", "publisher", "note")
-PAGES = [
-    "views/oversikt/page.py",
-    "views/vennskapsbyer/page.py",
-    "views/nettverk/page.py",
-    "views/om_dataene/page.py",
-    "views/befolkning/page.py",
-    "views/tiltak/page.py",
-    "views/presentasjon/page.py",
-    "views/utforsk/page.py",
-]
+PAGES = [*test_pages.PAGES, "views/utforsk/page.py"]
 ORGS = ["trondheim", "kuopio", "ntnu", "trondelag", "trd30"]
 # Elements Streamlit renders as Markdown: their value, and every widget's or container's label.
 MARKDOWN_TYPES = {"markdown", "caption", "title", "header", "subheader", "error", "warning", "info", "success"}

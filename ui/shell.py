@@ -113,14 +113,18 @@ def population_named(ctx: Context) -> pd.DataFrame:
 def reports(ctx: Context) -> pd.DataFrame:
     """The organisation's status reports from the store (read once per run); a database that cannot be opened
     stops the page."""
-    if "reports" in ctx.read:
-        return ctx.read["reports"]
-    try:
-        ctx.read["reports"] = cached.reports(editing.report_store(ctx.settings), ctx.bundle.id)
-        return ctx.read["reports"]
-    except StoreError as err:
-        st.error(escape_markdown(str(err)))
-        st.stop()
+    return _read_once(ctx, cached.reports)
+
+
+def _read_once(ctx: Context, read) -> pd.DataFrame:
+    """read(store, organisation) once per run (kept in ctx.read); a database that cannot be opened stops the page."""
+    if read.__name__ not in ctx.read:
+        try:
+            ctx.read[read.__name__] = read(editing.report_store(ctx.settings), ctx.bundle.id)
+        except StoreError as err:
+            st.error(escape_markdown(str(err)))
+            st.stop()
+    return ctx.read[read.__name__]
 
 
 def measure_table(ctx: Context, reports: pd.DataFrame) -> pd.DataFrame:
@@ -177,14 +181,7 @@ def page_style() -> None:
 def plan_revisions(ctx: Context) -> pd.DataFrame:
     """The organisation's plan revisions from the store (read once per run); a database that cannot be opened
     stops the page."""
-    if "plan_revisions" in ctx.read:
-        return ctx.read["plan_revisions"]
-    try:
-        ctx.read["plan_revisions"] = cached.plan_revisions(editing.report_store(ctx.settings), ctx.bundle.id)
-        return ctx.read["plan_revisions"]
-    except StoreError as err:
-        st.error(escape_markdown(str(err)))
-        st.stop()
+    return _read_once(ctx, cached.plan_revisions)
 
 
 def plan(ctx: Context) -> pd.DataFrame:
