@@ -169,6 +169,7 @@ def test_the_main_flow_works_by_keyboard_alone(page, server, outside_requests):
     page.keyboard.press("Enter")
     wait_until_rendered(page)
     expect(heading(page).first).to_have_text("Vennskapsbyer og samarbeidsavtaler")
+    page.get_by_role("slider").wait_for()  # the controls are drawn before Tab walks to them (a busy CI was slower)
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.type") == "range":
